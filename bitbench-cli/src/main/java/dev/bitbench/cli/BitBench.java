@@ -1,0 +1,57 @@
+package dev.bitbench.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code bitbench} command: benchmarks, regression detection and reports for low-bit ML code. */
+@Command(
+        name = "bitbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Benchmarking and performance-regression detection for low-bit ML kernels and inference" + " on the JVM.",
+            ""
+        },
+        subcommands = {CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  success, no regression",
+            "  1  run, I/O or store failure",
+            "  2  invalid input or usage",
+            "  3  regression found (with --fail-on-regression)",
+            "",
+            "Documentation: docs/ in the BitBench repository."
+        })
+public final class BitBench implements Runnable {
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with the shared error handling. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new BitBench());
+        cmd.setExecutionExceptionHandler(new ErrorHandler());
+        return cmd;
+    }
+
+    /** Runs a command and returns its exit code, without exiting; for tests and embedding. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = commandLine();
+        cmd.setOut(out);
+        cmd.setErr(err);
+        return cmd.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

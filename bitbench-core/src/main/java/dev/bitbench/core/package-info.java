@@ -1,0 +1,2 @@
+/** BitBench core module. */
+package dev.bitbench.core;

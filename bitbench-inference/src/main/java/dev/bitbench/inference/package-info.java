@@ -1,0 +1,2 @@
+/** BitBench inference module. */
+package dev.bitbench.inference;

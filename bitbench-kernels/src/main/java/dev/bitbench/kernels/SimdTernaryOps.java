@@ -1,0 +1,3 @@
+package dev.bitbench.kernels;
+
+final class SimdTernaryOps implements TernaryOps {}

@@ -1,0 +1,2 @@
+/** BitBench report module. */
+package dev.bitbench.report;

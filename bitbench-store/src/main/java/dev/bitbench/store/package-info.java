@@ -1,0 +1,2 @@
+/** BitBench store module. */
+package dev.bitbench.store;

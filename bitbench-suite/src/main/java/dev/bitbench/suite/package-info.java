@@ -1,0 +1,2 @@
+/** BitBench suite module. */
+package dev.bitbench.suite;
