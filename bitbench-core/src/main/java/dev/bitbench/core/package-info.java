@@ -1,2 +1,6 @@
-/** BitBench core module. */
+/**
+ * Result schema, statistics, regression detection, baselines, configuration and system info.
+ *
+ * <p>The statistics and detection packages are pure: no I/O.
+ */
 package dev.bitbench.core;
