@@ -229,10 +229,17 @@ final class SimdVectorOps implements VectorOps {
         }
     }
 
-    /** {@code x * (1 / (1 + exp(-z)))}, and 0 where {@code z == -inf} (the limit, not inf * 0). */
+    /**
+     * {@code x * sigmoid(z)}, with the sigmoid as {@code 1 / (1 + e)} for {@code z >= 0} and {@code e
+     * / (1 + e)} for {@code z < 0}, where {@code e = exp(-|z|) <= 1}: no intermediate overflows, so
+     * results near the float underflow (z down to about -103) stay accurate. Where {@code z ==
+     * -inf} the result is 0, the limit, rather than {@code inf * 0}.
+     */
     private static FloatVector timesSigmoid(FloatVector x, FloatVector z) {
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        FloatVector sigmoid = one.div(exp(z.neg()).add(one));
+        FloatVector e = exp(z.abs().neg());
+        FloatVector numerator = one.blend(e, z.compare(VectorOperators.LT, 0f));
+        FloatVector sigmoid = numerator.div(e.add(one));
         return x.mul(sigmoid).blend(0f, z.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY));
     }
 
@@ -241,7 +248,9 @@ final class SimdVectorOps implements VectorOps {
         if (z == Float.NEGATIVE_INFINITY) {
             return 0f;
         }
-        return x * (1f / (exp(-z) + 1f));
+        float e = exp(-Math.abs(z));
+        float numerator = z < 0f ? e : 1f;
+        return x * (numerator / (e + 1f));
     }
 
     // ---- reductions on a[off .. off+n) ----
