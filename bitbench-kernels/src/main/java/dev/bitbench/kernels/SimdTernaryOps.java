@@ -8,44 +8,95 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * BitLinear with the Vector API on the I2 interleaved-256 layout of {@link PackedTernaryMatrix}.
+ * BitLinear with the Vector API on the I2 row-interleaved-32 layout of {@link PackedTernaryMatrix}:
+ * one load of 32 words is 32 rows times 8 columns, and the 32 row sums build up in the lanes of one
+ * accumulator, so no horizontal reduction is needed per row.
  *
- * <p>The token's int8 activations are first widened once into a zero-padded {@code short[]}
- * (per-thread scratch, so the hot loop allocates nothing). Then, per row and per group of 256
- * columns, one load of {@code L} 16-bit words gives, after a constant shift by {@code 2j} and a
- * mask, the codes {@code q = w + 1} of the {@code L} columns {@code 32j ..}; each is multiplied by
- * the matching activations and added in 16-bit lanes, widened into int lanes every {@link
- * #FLUSH_GROUPS} groups. Since {@code W = q - 1}, the dot product is {@code sum(q * x) - sum(x)},
- * with {@code sum(x)} computed once per token. Padding columns have code 1 and activation 0, so
- * every group, the last one included, takes the vector path.
+ * <p>Two kernels, chosen by JDK (or by the system property {@code bitbench.ternary.kernel} = {@code
+ * multiply} | {@code lookup}); both are exact and give the same integers:
  *
- * <p>One row at a time with two accumulators measured faster than sharing activation loads across
- * four rows: the loads are cheap L1 hits, the shifts and multiplies are the bottleneck, and fewer
- * live vectors keep C2 from spilling. The mask is one hoisted vector: a scalar {@code and(3)} in the
- * loop made JDK 17 re-broadcast it every time and run at half speed.
+ * <ul>
+ *   <li><b>lookup</b> (default on JDK 25 and later): per token, a 16-entry table per column pair
+ *       holds every possible {@code w_a x_a + w_b x_b}; each 4-bit pair nibble of 32 rows indexes it
+ *       with one {@code selectFrom} (a single permute instruction on AVX-512). 4 lookups and adds per
+ *       256 weights.
+ *   <li><b>multiply</b> (default before JDK 25, whose {@code selectFrom} costs several
+ *       instructions): each code is shifted and masked out, multiplied by the broadcast activation
+ *       and added; {@code sum(q * x) - sum(x)} gives the dot product since {@code W = q - 1}.
+ * </ul>
+ *
+ * <p>Activations are first widened into a zero-padded {@code short[]} (and, for lookup, the tables
+ * built) in per-thread scratch, so the hot loops allocate nothing. Partial sums run in 16-bit lanes
+ * and are widened into int lanes every {@link #FLUSH_WORDS} words.
  */
 final class SimdTernaryOps implements TernaryOps {
-    /** 16-bit lanes: at most 32 (one group is 32 words), at least 8. */
+    /** The inner loop a {@link SimdTernaryOps} runs. */
+    enum Kernel {
+        MULTIPLY,
+        LOOKUP
+    }
+
+    /** 16-bit lanes: at most 32 (a block is 32 rows), at least 8. */
     static final VectorSpecies<Short> S = pickSpecies();
 
     static final int L = S.length();
     /** Int lanes of the same width as {@link #S}: half its lane count. */
     private static final VectorSpecies<Integer> IS = VectorSpecies.of(int.class, S.vectorShape());
+    /** Sixteen 16-bit lanes, the size of one pair table. */
+    private static final VectorSpecies<Short> TABLE = ShortVector.SPECIES_256;
 
-    private static final int PIECES = 32 / L;
-    private static final int GROUP = PackedTernaryMatrix.GROUP;
-    private static final int GROUP_WORDS = PackedTernaryMatrix.GROUP_WORDS;
+    private static final int PIECES = PackedTernaryMatrix.BLOCK_ROWS / L;
+    private static final int BLOCK_ROWS = PackedTernaryMatrix.BLOCK_ROWS;
 
     /**
-     * Groups accumulated in 16-bit lanes before widening. Overflow bound: codes are at most 2 and
-     * activations within {@code [-128, 127]}, so a product has magnitude at most 256. Per group, each
-     * of the two accumulators takes 4 products per lane and piece, so their sum takes at most {@code
-     * 8 * PIECES * 256 = 2048 * PIECES} per lane; {@code FLUSH_GROUPS} groups keep it within {@code
-     * 32767} (15 groups at 32 lanes: 30720).
+     * Words accumulated in 16-bit lanes before widening. Overflow bound: codes are at most 2 and
+     * activations within {@code [-128, 127]}, so a product has magnitude at most 256 and a pair
+     * table entry at most 512 / 2 per column. Per word (8 columns) the two accumulators of a lane
+     * together take at most {@code 8 * 256 = 2048}; {@code 15} words keep that within {@code 32767}
+     * (30720).
      */
-    static final int FLUSH_GROUPS = Short.MAX_VALUE / (2048 * PIECES);
+    static final int FLUSH_WORDS = Short.MAX_VALUE / (8 * 256);
 
-    private static final ThreadLocal<short[]> SCRATCH = ThreadLocal.withInitial(() -> new short[0]);
+    /** {@code (e >> 2) - 1} and {@code (e & 3) - 1}: the weights a table entry {@code e} stands for. */
+    private static final short[] EVEN_WEIGHT = new short[16];
+
+    private static final short[] ODD_WEIGHT = new short[16];
+
+    static {
+        for (int e = 0; e < 16; e++) {
+            EVEN_WEIGHT[e] = (short) ((e >> 2) - 1);
+            ODD_WEIGHT[e] = (short) ((e & 3) - 1);
+        }
+    }
+
+    private static final ThreadLocal<Prepared> PREPARED = ThreadLocal.withInitial(Prepared::new);
+    private static final ThreadLocal<int[]> LANES = ThreadLocal.withInitial(() -> new int[BLOCK_ROWS]);
+
+    private final Kernel kernel;
+
+    SimdTernaryOps() {
+        this(defaultKernel());
+    }
+
+    /** @param kernel the inner loop; lookup needs at least 16 short lanes and falls back otherwise */
+    SimdTernaryOps(Kernel kernel) {
+        this.kernel = kernel == Kernel.LOOKUP && L < 16 ? Kernel.MULTIPLY : kernel;
+    }
+
+    static Kernel defaultKernel() {
+        String forced = System.getProperty("bitbench.ternary.kernel", "");
+        if (forced.equalsIgnoreCase("multiply")) {
+            return Kernel.MULTIPLY;
+        }
+        if (forced.equalsIgnoreCase("lookup")) {
+            return Kernel.LOOKUP;
+        }
+        return Runtime.version().feature() >= 25 ? Kernel.LOOKUP : Kernel.MULTIPLY;
+    }
+
+    Kernel kernel() {
+        return kernel;
+    }
 
     private static VectorSpecies<Short> pickSpecies() {
         int lanes = ShortVector.SPECIES_PREFERRED.length();
@@ -59,16 +110,16 @@ final class SimdTernaryOps implements TernaryOps {
     public void ternaryDots(PackedTernaryMatrix w, Int8Activations x, int token, int[] dots) {
         ScalarTernaryOps.checkToken(w, x, token);
         ScalarTernaryOps.checkOutput("dots", dots.length, 0, w.rows(), w, x);
-        short[] xs = widen(x, token);
-        rows(w, xs, sum(xs, w.cols()), x.scale(token), 0, w.rows(), dots, null, 0);
+        Prepared p = prepare(kernel, x, token);
+        blocks(kernel, w, p, 0f, 0, w.rowBlocks(), dots, null, 0);
     }
 
     @Override
     public void bitLinearGemv(PackedTernaryMatrix w, Int8Activations x, int token, float[] y, int yOff) {
         ScalarTernaryOps.checkToken(w, x, token);
         ScalarTernaryOps.checkOutput("y", y.length, yOff, w.rows(), w, x);
-        short[] xs = widen(x, token);
-        rows(w, xs, sum(xs, w.cols()), x.scale(token), 0, w.rows(), null, y, yOff);
+        Prepared p = prepare(kernel, x, token);
+        blocks(kernel, w, p, x.scale(token), 0, w.rowBlocks(), null, y, yOff);
     }
 
     @Override
@@ -76,100 +127,162 @@ final class SimdTernaryOps implements TernaryOps {
         ScalarTernaryOps.checkShapes(w, x);
         ScalarTernaryOps.checkOutput("y", y.length, 0, (long) x.rows() * w.rows(), w, x);
         for (int t = 0; t < x.rows(); t++) {
-            short[] xs = widen(x, t);
-            rows(w, xs, sum(xs, w.cols()), x.scale(t), 0, w.rows(), null, y, t * w.rows());
+            Prepared p = prepare(kernel, x, t);
+            blocks(kernel, w, p, x.scale(t), 0, w.rowBlocks(), null, y, t * w.rows());
         }
     }
 
+    /** One token made ready for a kernel; lives in per-thread scratch. */
+    static final class Prepared {
+        short[] xs = new short[0];
+        short[] tables = new short[0];
+        int sumX;
+    }
+
     /**
-     * Token {@code token} of {@code x} as 16-bit values, zero-padded to a whole number of groups, in
-     * this thread's scratch array (valid until the thread's next call).
+     * Token {@code token} widened to 16 bits and zero-padded to whole words, its sum, and for the
+     * lookup kernel the pair tables, in this thread's scratch (valid until its next call).
      */
-    static short[] widen(Int8Activations x, int token) {
+    static Prepared prepare(Kernel kernel, Int8Activations x, int token) {
+        Prepared p = PREPARED.get();
         int cols = x.cols();
         int padded = PackedTernaryMatrix.paddedCols(cols);
-        short[] xs = SCRATCH.get();
-        if (xs.length < padded) {
-            xs = new short[padded];
-            SCRATCH.set(xs);
+        if (p.xs.length < padded) {
+            p.xs = new short[padded];
         }
         byte[] v = x.values();
         int off = token * cols;
+        int sum = 0;
         for (int c = 0; c < cols; c++) {
-            xs[c] = v[off + c];
+            p.xs[c] = v[off + c];
+            sum += v[off + c];
         }
         for (int c = cols; c < padded; c++) {
-            xs[c] = 0;
+            p.xs[c] = 0;
         }
-        return xs;
+        p.sumX = sum;
+        if (kernel == Kernel.LOOKUP) {
+            buildTables(p, padded / 2);
+        }
+        return p;
     }
 
-    static int sum(short[] xs, int n) {
-        int s = 0;
-        for (int c = 0; c < n; c++) {
-            s += xs[c];
+    /** {@code tables[16 p + e] = w_even(e) * x[2p] + w_odd(e) * x[2p + 1]}, plus 16 spare zeros. */
+    private static void buildTables(Prepared p, int pairs) {
+        int size = 16 * pairs + 16;
+        if (p.tables.length < size) {
+            p.tables = new short[size];
         }
-        return s;
+        ShortVector even = ShortVector.fromArray(TABLE, EVEN_WEIGHT, 0);
+        ShortVector odd = ShortVector.fromArray(TABLE, ODD_WEIGHT, 0);
+        short[] xs = p.xs;
+        for (int pair = 0; pair < pairs; pair++) {
+            ShortVector xa = ShortVector.broadcast(TABLE, xs[2 * pair]);
+            ShortVector xb = ShortVector.broadcast(TABLE, xs[2 * pair + 1]);
+            even.mul(xa).add(odd.mul(xb)).intoArray(p.tables, 16 * pair);
+        }
     }
 
     /**
-     * Rows {@code [rowFrom, rowTo)} against widened activations {@code xs} whose sum is {@code
-     * sumX}: into {@code dots[r]} when {@code dots} is not null, else scaled into {@code y[yOff +
-     * r]}. Arguments are already checked.
+     * Row blocks {@code [blockFrom, blockTo)} of {@code w} against a prepared token: into {@code
+     * dots[r]} when {@code dots} is not null, else scaled into {@code y[yOff + r]}; rows past {@code
+     * w.rows()} (padding) are not written. Arguments are already checked.
      */
-    static void rows(
+    static void blocks(
+            Kernel kernel,
             PackedTernaryMatrix w,
-            short[] xs,
-            int sumX,
+            Prepared p,
             float xScale,
-            int rowFrom,
-            int rowTo,
+            int blockFrom,
+            int blockTo,
             int[] dots,
             float[] y,
             int yOff) {
-        short[] words = w.words();
-        int rowWords = w.rowWords();
-        int groups = rowWords / GROUP_WORDS;
-        for (int r = rowFrom; r < rowTo; r++) {
-            int dot = sumCodesTimesX(words, r * rowWords, groups, xs) - sumX;
-            if (dots != null) {
-                dots[r] = dot;
-            } else {
-                y[yOff + r] = dot * (w.scale(r) * xScale);
+        int[] lanes = LANES.get();
+        for (int b = blockFrom; b < blockTo; b++) {
+            for (int piece = 0; piece < PIECES; piece++) {
+                if (kernel == Kernel.LOOKUP) {
+                    lookupBlock(w, p.tables, b, piece, lanes);
+                } else {
+                    multiplyBlock(w, p.xs, p.sumX, b, piece, lanes);
+                }
+                int r0 = b * BLOCK_ROWS + piece * L;
+                int n = Math.min(L, w.rows() - r0);
+                for (int i = 0; i < n; i++) {
+                    int r = r0 + i;
+                    if (dots != null) {
+                        dots[r] = lanes[i];
+                    } else {
+                        y[yOff + r] = lanes[i] * (w.scale(r) * xScale);
+                    }
+                }
             }
         }
     }
 
-    /** {@code sum(q * x)} over {@code groups} groups of one row starting at word {@code base}. */
-    private static int sumCodesTimesX(short[] words, int base, int groups, short[] xs) {
+    /** Dot products of {@code L} rows of block {@code b} by shift, mask and multiply. */
+    private static void multiplyBlock(PackedTernaryMatrix w, short[] xs, int sumX, int b, int piece, int[] lanes) {
+        short[] words = w.words();
+        int colWords = w.colWords();
+        int base = b * colWords * BLOCK_ROWS + piece * L;
         ShortVector mask = ShortVector.broadcast(S, (short) 3);
-        IntVector total = IntVector.zero(IS);
-        int g = 0;
-        while (g < groups) {
-            int gEnd = Math.min(groups, g + FLUSH_GROUPS);
+        IntVector lo = IntVector.zero(IS);
+        IntVector hi = lo;
+        int k = 0;
+        while (k < colWords) {
+            int kEnd = Math.min(colWords, k + FLUSH_WORDS);
             ShortVector a0 = ShortVector.zero(S);
             ShortVector a1 = a0;
-            for (; g < gEnd; g++) {
-                for (int p = 0; p < PIECES; p++) {
-                    ShortVector v = ShortVector.fromArray(S, words, base + g * GROUP_WORDS + p * L);
-                    int x = g * GROUP + p * L;
-                    // code j of each lane sits in bits [2j, 2j+2) and pairs with activations 32j..
-                    a0 = a0.add(v.and(mask).mul(ShortVector.fromArray(S, xs, x)));
-                    a1 = a1.add(shr(v, 2).and(mask).mul(ShortVector.fromArray(S, xs, x + 32)));
-                    a0 = a0.add(shr(v, 4).and(mask).mul(ShortVector.fromArray(S, xs, x + 64)));
-                    a1 = a1.add(shr(v, 6).and(mask).mul(ShortVector.fromArray(S, xs, x + 96)));
-                    a0 = a0.add(shr(v, 8).and(mask).mul(ShortVector.fromArray(S, xs, x + 128)));
-                    a1 = a1.add(shr(v, 10).and(mask).mul(ShortVector.fromArray(S, xs, x + 160)));
-                    a0 = a0.add(shr(v, 12).and(mask).mul(ShortVector.fromArray(S, xs, x + 192)));
-                    // the top code needs no mask: a logical shift brings in zeros
-                    a1 = a1.add(shr(v, 14).mul(ShortVector.fromArray(S, xs, x + 224)));
-                }
+            for (; k < kEnd; k++) {
+                ShortVector v = ShortVector.fromArray(S, words, base + k * BLOCK_ROWS);
+                int c = 8 * k;
+                // pair i holds the even column in bits 4i+2.., the odd one in bits 4i..
+                a0 = a0.add(shr(v, 2).and(mask).mul(xs[c]));
+                a1 = a1.add(v.and(mask).mul(xs[c + 1]));
+                a0 = a0.add(shr(v, 6).and(mask).mul(xs[c + 2]));
+                a1 = a1.add(shr(v, 4).and(mask).mul(xs[c + 3]));
+                a0 = a0.add(shr(v, 10).and(mask).mul(xs[c + 4]));
+                a1 = a1.add(shr(v, 8).and(mask).mul(xs[c + 5]));
+                // the top code needs no mask: a logical shift brings in zeros
+                a0 = a0.add(shr(v, 14).mul(xs[c + 6]));
+                a1 = a1.add(shr(v, 12).and(mask).mul(xs[c + 7]));
             }
             ShortVector a = a0.add(a1);
-            total = total.add((IntVector) a.convertShape(VectorOperators.S2I, IS, 0))
-                    .add((IntVector) a.convertShape(VectorOperators.S2I, IS, 1));
+            lo = lo.add((IntVector) a.convertShape(VectorOperators.S2I, IS, 0));
+            hi = hi.add((IntVector) a.convertShape(VectorOperators.S2I, IS, 1));
         }
-        return total.reduceLanes(VectorOperators.ADD);
+        IntVector correction = IntVector.broadcast(IS, sumX);
+        lo.sub(correction).intoArray(lanes, 0);
+        hi.sub(correction).intoArray(lanes, L / 2);
+    }
+
+    /** Dot products of {@code L} rows of block {@code b} by looking up pair sums. */
+    private static void lookupBlock(PackedTernaryMatrix w, short[] tables, int b, int piece, int[] lanes) {
+        short[] words = w.words();
+        int colWords = w.colWords();
+        int base = b * colWords * BLOCK_ROWS + piece * L;
+        ShortVector nibble = ShortVector.broadcast(S, (short) 15);
+        IntVector lo = IntVector.zero(IS);
+        IntVector hi = lo;
+        int k = 0;
+        while (k < colWords) {
+            int kEnd = Math.min(colWords, k + FLUSH_WORDS);
+            ShortVector a0 = ShortVector.zero(S);
+            ShortVector a1 = a0;
+            for (; k < kEnd; k++) {
+                ShortVector v = ShortVector.fromArray(S, words, base + k * BLOCK_ROWS);
+                int t = 64 * k; // four pair tables of 16 entries per word
+                a0 = a0.add(v.and(nibble).selectFrom(ShortVector.fromArray(S, tables, t)));
+                a1 = a1.add(shr(v, 4).and(nibble).selectFrom(ShortVector.fromArray(S, tables, t + 16)));
+                a0 = a0.add(shr(v, 8).and(nibble).selectFrom(ShortVector.fromArray(S, tables, t + 32)));
+                a1 = a1.add(shr(v, 12).selectFrom(ShortVector.fromArray(S, tables, t + 48)));
+            }
+            ShortVector a = a0.add(a1);
+            lo = lo.add((IntVector) a.convertShape(VectorOperators.S2I, IS, 0));
+            hi = hi.add((IntVector) a.convertShape(VectorOperators.S2I, IS, 1));
+        }
+        lo.intoArray(lanes, 0);
+        hi.intoArray(lanes, L / 2);
     }
 
     private static ShortVector shr(ShortVector v, int bits) {
