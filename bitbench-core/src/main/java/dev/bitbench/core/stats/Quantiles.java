@@ -130,9 +130,13 @@ final class Quantiles {
         return new double[] {lowEdge, highEdge};
     }
 
+    /** Linear interpolation; an infinite end wins (never NaN), so bounds may be infinite. */
     private static double interpolate(double a, double b, double fraction) {
-        if (fraction == 0.0 || a == b) {
+        if (fraction == 0.0 || a == b || Double.isInfinite(a)) {
             return a;
+        }
+        if (Double.isInfinite(b)) {
+            return b;
         }
         return a + fraction * (b - a);
     }
