@@ -33,11 +33,14 @@ final class BootstrapMedianSampler {
 
     private static final double TAIL_EPSILON = 0x1p-60;
 
+    /** Guide tables have at least this many buckets, so small samples need about one comparison. */
+    private static final int MIN_GUIDE_SIZE = 128;
+
     private final double[] sorted;
     private final int n;
     /** {@code cdf[i] = P(J <= i)}, non-decreasing, {@code cdf[n - 1] == 1}. */
     private final double[] cdf;
-    /** {@code guide[b]} = smallest {@code i} with {@code cdf[i] > b / n}. */
+    /** {@code guide[b]} = smallest {@code i} with {@code cdf[i] > b / guide.length}. */
     private final int[] guide;
     /** Even {@code n} only: {@code s_i = P(J' > i | J = i)}. */
     private final double[] moveProbability;
@@ -78,10 +81,10 @@ final class BootstrapMedianSampler {
             }
         }
         cdf[n - 1] = 1.0;
-        this.guide = new int[n];
+        this.guide = new int[Math.max(2 * n, MIN_GUIDE_SIZE)];
         int i = 0;
-        for (int b = 0; b < n; b++) {
-            double edge = b / (double) n;
+        for (int b = 0; b < guide.length; b++) {
+            double edge = b / (double) guide.length;
             while (cdf[i] <= edge) {
                 i++;
             }
@@ -125,7 +128,7 @@ final class BootstrapMedianSampler {
     /** One bootstrap-resample median, consuming one or two doubles from {@code random}. */
     double draw(SplittableRandom random) {
         double u = random.nextDouble();
-        int i = guide[(int) (u * n)];
+        int i = guide[(int) (u * guide.length)];
         while (cdf[i] <= u) {
             i++;
         }

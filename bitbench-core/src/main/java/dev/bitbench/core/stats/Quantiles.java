@@ -68,66 +68,96 @@ final class Quantiles {
             pilot[s] = values[(int) (s * step)];
         }
         Arrays.sort(pilot);
-        double[] lowBracket = bracket(pilot, kLow, length);
-        double[] highBracket = bracket(pilot, kHigh, length);
-        int kLowNext = Math.min(kLow + 1, length - 1);
-        int kHighNext = Math.min(kHigh + 1, length - 1);
         int capacity = Math.max(64, length / 8);
-        double[] lowInside = new double[capacity];
-        double[] highInside = new double[capacity];
-        int lowCount = 0;
-        int highCount = 0;
-        int belowLow = 0;
-        int belowHigh = 0;
-        double lowFrom = lowBracket[0];
-        double lowTo = lowBracket[1];
-        double highFrom = highBracket[0];
-        double highTo = highBracket[1];
+        Bracket low = new Bracket(pilot, kLow, length, capacity);
+        Bracket high = new Bracket(pilot, kHigh, length, capacity);
         for (int i = 0; i < length; i++) {
             double v = values[i];
-            if (v < lowFrom) {
-                belowLow++;
-                belowHigh++;
-                continue;
-            }
-            if (v <= lowTo) {
-                if (lowCount == capacity) {
-                    return null;
-                }
-                lowInside[lowCount++] = v;
-            }
-            if (v < highFrom) {
-                belowHigh++;
-            } else if (v <= highTo) {
-                if (highCount == capacity) {
-                    return null;
-                }
-                highInside[highCount++] = v;
+            if (v < low.from) {
+                low.below++;
+                high.below++;
+            } else if (!low.add(v) || (v >= high.from && !high.add(v))) {
+                return null;
+            } else if (v < high.from) {
+                high.below++;
             }
         }
-        if (kLow < belowLow
-                || kLowNext >= belowLow + lowCount
-                || kHigh < belowHigh
-                || kHighNext >= belowHigh + highCount) {
+        double[] lowPair = low.pair(kLow, length);
+        double[] highPair = high.pair(kHigh, length);
+        if (lowPair == null || highPair == null) {
             return null;
         }
-        double low0 = select(lowInside, 0, lowCount, kLow - belowLow);
-        double low1 = kLowNext == kLow ? low0 : min(lowInside, kLow - belowLow + 1, lowCount);
-        double high0 = select(highInside, 0, highCount, kHigh - belowHigh);
-        double high1 = kHighNext == kHigh ? high0 : min(highInside, kHigh - belowHigh + 1, highCount);
-        return new double[] {low0, low1, high0, high1};
+        return new double[] {lowPair[0], lowPair[1], highPair[0], highPair[1]};
     }
 
-    /** Pilot values around the pilot rank of order statistic {@code k} of {@code length}. */
-    private static double[] bracket(double[] pilot, int k, int length) {
-        double p = (k + 0.5) / length;
-        double center = p * PILOT_SIZE;
-        double spread = 4.0 * Math.sqrt(PILOT_SIZE * p * (1.0 - p)) + 4.0;
-        int from = (int) Math.max(0, Math.floor(center - spread));
-        int to = (int) Math.min(PILOT_SIZE - 1, Math.ceil(center + spread));
-        double lowEdge = from == 0 ? Double.NEGATIVE_INFINITY : pilot[from];
-        double highEdge = to == PILOT_SIZE - 1 ? Double.POSITIVE_INFINITY : pilot[to];
-        return new double[] {lowEdge, highEdge};
+    /**
+     * Values in {@code [from, to]} around one order statistic: counts below {@code from}, at {@code
+     * from}, at {@code to}, and the values strictly between (ties at the edges are counted, not
+     * stored, so heavy ties never overflow the buffer).
+     */
+    private static final class Bracket {
+        final double from;
+        final double to;
+        final double[] inside;
+        int below;
+        int atFrom;
+        int atTo;
+        int count;
+
+        Bracket(double[] pilot, int k, int length, int capacity) {
+            double p = (k + 0.5) / length;
+            double center = p * PILOT_SIZE;
+            double spread = 4.0 * Math.sqrt(PILOT_SIZE * p * (1.0 - p)) + 4.0;
+            int lo = (int) Math.max(0, Math.floor(center - spread));
+            int hi = (int) Math.min(PILOT_SIZE - 1, Math.ceil(center + spread));
+            this.from = lo == 0 ? Double.NEGATIVE_INFINITY : pilot[lo];
+            this.to = hi == PILOT_SIZE - 1 ? Double.POSITIVE_INFINITY : pilot[hi];
+            this.inside = new double[capacity];
+        }
+
+        /** Records {@code v >= from}; false when the buffer overflows. */
+        boolean add(double v) {
+            if (v == from) {
+                atFrom++;
+            } else if (v < to) {
+                if (count == inside.length) {
+                    return false;
+                }
+                inside[count++] = v;
+            } else if (v == to) {
+                atTo++;
+            }
+            return true;
+        }
+
+        /** Order statistics {@code k} and {@code min(k + 1, length - 1)}, or null if outside. */
+        double[] pair(int k, int length) {
+            double first = statistic(k, true);
+            int next = Math.min(k + 1, length - 1);
+            double second = next == k ? first : statistic(next, false);
+            return Double.isNaN(first) || Double.isNaN(second) ? null : new double[] {first, second};
+        }
+
+        /** Order statistic {@code k}, NaN if outside; {@code select} places it, else a min follows one. */
+        private double statistic(int k, boolean select) {
+            int r = k - below;
+            if (r < 0) {
+                return Double.NaN;
+            }
+            if (r < atFrom) {
+                return from;
+            }
+            r -= atFrom;
+            if (r < count) {
+                if (select) {
+                    return Quantiles.select(inside, 0, count, r);
+                }
+                // called for k + 1 right after k was selected at r - 1 (or k sat at 'from': r == 0)
+                return r == 0 ? Quantiles.select(inside, 0, count, 0) : min(inside, r, count);
+            }
+            r -= count;
+            return r < atTo ? to : Double.NaN;
+        }
     }
 
     /** Linear interpolation; an infinite end wins (never NaN), so bounds may be infinite. */
