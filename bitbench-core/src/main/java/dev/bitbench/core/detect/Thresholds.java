@@ -48,10 +48,16 @@ public final class Thresholds {
             Map<MetricKind, Double> critical,
             List<Override> overrides,
             Double warningForAll) {
-        this.warning = Collections.unmodifiableMap(new EnumMap<>(warning));
-        this.critical = Collections.unmodifiableMap(new EnumMap<>(critical));
+        this.warning = Collections.unmodifiableMap(copy(warning));
+        this.critical = Collections.unmodifiableMap(copy(critical));
         this.overrides = List.copyOf(overrides);
         this.warningForAll = warningForAll;
+    }
+
+    private static Map<MetricKind, Double> copy(Map<MetricKind, Double> source) {
+        Map<MetricKind, Double> out = new EnumMap<>(MetricKind.class);
+        out.putAll(source);
+        return out;
     }
 
     /** DESIGN.md's defaults, every metric blocking. */
