@@ -22,8 +22,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The kernels are static, unchecked, and work on ranges, so {@link ParallelVectorOps} runs the
  * very same code on chunks; elementwise ops therefore give the same bits on {@code simd} and {@code
- * parallel}. The {@code exp} used by softmax and the sigmoid-based activations is {@link
- * #exp(float)} polynomial (vectorised in {@link #expInPlace}): a polynomial whose scalar twin gives bit-identical results in the tails.
+ * parallel}. The {@code exp} used by softmax and the sigmoid-based activations is the
+ * polynomial of {@link #exp(float)}, vectorised in {@link #expInPlace}; the scalar form computes the
+ * tails, with the same bits as the vector lanes.
  */
 final class SimdVectorOps implements VectorOps {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
