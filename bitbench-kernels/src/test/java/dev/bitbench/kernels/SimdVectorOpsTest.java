@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.Random;
-import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 
 /** The polynomial {@code exp} behind softmax and the sigmoid activations of the simd backend. */
@@ -54,6 +53,7 @@ class SimdVectorOpsTest {
     void vectorExpGivesTheSameBitsAsItsScalarTwin() {
         Random rnd = new Random(11);
         float[] x = new float[LANES * 4096];
+        assertThat(x.length % LANES).isZero(); // every element goes through the vector loop
         for (int i = 0; i < x.length; i++) {
             x[i] = switch (i % 7) {
                 case 0 -> Float.NaN;
@@ -62,11 +62,8 @@ class SimdVectorOpsTest {
                 default -> -100f + 200f * rnd.nextFloat();
             };
         }
-        float[] vector = new float[x.length];
-        for (int i = 0; i < x.length; i += LANES) {
-            SimdVectorOps.exp(FloatVector.fromArray(SimdVectorOps.SPECIES, x, i))
-                    .intoArray(vector, i);
-        }
+        float[] vector = x.clone();
+        SimdVectorOps.expInPlace(vector, 0, x.length);
         for (int i = 0; i < x.length; i++) {
             float scalar = SimdVectorOps.exp(x[i]);
             if (Float.floatToIntBits(scalar) != Float.floatToIntBits(vector[i])) {

@@ -185,6 +185,25 @@ class VectorOpsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} n={2}")
+    @MethodSource("backendsAndSizes")
+    void inPlaceGivesTheSameBitsAsOutOfPlace(String name, VectorOps ops, int n) {
+        float[] x = random(n, 13, -12, 12);
+        float[] outOfPlace = new float[n];
+        float[] inPlace = x.clone();
+        ops.gelu(x, outOfPlace, n);
+        ops.gelu(inPlace, inPlace, n);
+        assertSameBits(inPlace, outOfPlace, "gelu");
+        inPlace = x.clone();
+        ops.swish(x, 0.8f, outOfPlace, n);
+        ops.swish(inPlace, 0.8f, inPlace, n);
+        assertSameBits(inPlace, outOfPlace, "swish");
+        inPlace = x.clone();
+        ops.softmax(x, 0, outOfPlace, 0, n);
+        ops.softmax(inPlace, 0, inPlace, 0, n);
+        assertSameBits(inPlace, outOfPlace, "softmax");
+    }
+
     // ---- sums ----
 
     @ParameterizedTest(name = "{0} n={2}")
