@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads a thresholds document (JSON text or an already parsed tree, e.g. the {@code thresholds} member
@@ -92,7 +95,7 @@ public final class ThresholdsFile {
      * @throws InvalidThresholdsException if it is not a valid thresholds document
      */
     public static Thresholds fromJson(JsonNode root) {
-        requireObject(root, "$", "an object with members " + ROOT_KEYS);
+        requireObject(root, "$", "an object with members " + new TreeSet<>(ROOT_KEYS));
         requireKnownKeys(root, "$", ROOT_KEYS);
         JsonNode schema = root.get("schema");
         if (schema != null && !(schema.isTextual() && schema.asText().equals(SCHEMA))) {
@@ -121,7 +124,7 @@ public final class ThresholdsFile {
                     throw new InvalidThresholdsException(path, "expected a non-blank benchmark glob");
                 }
                 JsonNode entry = e.getValue();
-                requireObject(entry, path, "an object with members " + BENCHMARK_KEYS);
+                requireObject(entry, path, "an object with members " + new TreeSet<>(BENCHMARK_KEYS));
                 requireKnownKeys(entry, path, BENCHMARK_KEYS);
                 Double w = percent(entry.get("warning_percent"), path + ".warning_percent");
                 Double c = percent(entry.get("critical_percent"), path + ".critical_percent");
@@ -142,8 +145,7 @@ public final class ThresholdsFile {
         return Thresholds.of(warning, critical, overrides);
     }
 
-    private static void metricOverrides(
-            JsonNode metrics, String path, java.util.regex.Pattern glob, List<Thresholds.Override> out) {
+    private static void metricOverrides(JsonNode metrics, String path, Pattern glob, List<Thresholds.Override> out) {
         if (metrics == null) {
             return;
         }
@@ -158,7 +160,7 @@ public final class ThresholdsFile {
                 throw new InvalidThresholdsException(entryPath, "expected a non-blank metric or kind name");
             }
             JsonNode entry = e.getValue();
-            requireObject(entry, entryPath, "an object with members " + METRIC_KEYS);
+            requireObject(entry, entryPath, "an object with members " + new TreeSet<>(METRIC_KEYS));
             requireKnownKeys(entry, entryPath, METRIC_KEYS);
             Double w = percent(entry.get("warning_percent"), entryPath + ".warning_percent");
             Double c = percent(entry.get("critical_percent"), entryPath + ".critical_percent");
@@ -228,7 +230,7 @@ public final class ThresholdsFile {
                     "expected " + expected + ", got "
                             + (node == null
                                     ? "nothing"
-                                    : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                                    : node.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
     }
 
@@ -237,7 +239,7 @@ public final class ThresholdsFile {
             String key = it.next();
             if (!allowed.contains(key)) {
                 throw new InvalidThresholdsException(
-                        path + "." + key, "unknown key; expected one of " + new java.util.TreeSet<>(allowed));
+                        path + "." + key, "unknown key; expected one of " + new TreeSet<>(allowed));
             }
         }
     }

@@ -17,21 +17,23 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>{@code P(J <= i) = P(Binomial(n, (i + 1) / n) >= r)}: tabulated once, sampled by inverse CDF
  *       with a guide table (expected two comparisons a draw).
- *   <li>even {@code n = 2m}, for {@code t >= i}: {@code P(J = i, J' > t) = C(n, m) a_i q_t} with
+ *   <li>even {@code n = 2m}, for {@code t > i}: {@code P(J = i, J' > t) = C(n, m) a_i q_t} with
  *       {@code a_i = ((i + 1) / n)^m - (i / n)^m} and {@code q_t = ((n - 1 - t) / n)^m} (exactly
- *       {@code m} draws in {@code [0, i]} reaching {@code i}, none in {@code (i, t]}). Given {@code J =
- *       i}, {@code J' = i} with probability {@code 1 - s_i}, {@code s_i = C(n, m) a_i q_i / P(J = i)};
- *       otherwise {@code J'} is the smallest {@code t > i} with {@code q_t <= V q_i / s_i}, found by a
- *       short forward scan (the conditional law decays geometrically from {@code i + 1}).
+ *       {@code m} draws in {@code [0, i]} reaching {@code i}, none in {@code (i, t]}, {@code m} above
+ *       {@code t}); {@code P(J = J' = i)} is the rest of {@code P(J = i)}. The pairs and their mean
+ *       values go into an alias table, one draw costing one bounded int and one double.
  * </ul>
  *
- * <p>Building costs O(n) logarithms plus the binomial tails (O(n sqrt(n)) worst case); drawing
- * allocates nothing. Not thread-safe only through the caller's {@link SplittableRandom}; the sampler
- * itself is immutable.
+ * <p>Building costs O(n) logarithms plus the binomial tails (O(n sqrt(n)) worst case), and for even
+ * {@code n} one exponential per kept pair (rows decay geometrically, so about 40 pairs a row); drawing
+ * allocates nothing. Immutable; thread-safe as long as each thread brings its own random source.
  */
 final class BootstrapMedianSampler {
 
     private static final double TAIL_EPSILON = 0x1p-60;
+
+    /** Mass below which the rest of a row of the even-size pair table is folded into one pair. */
+    private static final double PAIR_TAIL = 1e-20;
 
     /** Guide tables have at least this many buckets, so small samples need about one comparison. */
     private static final int MIN_GUIDE_SIZE = 128;
@@ -42,12 +44,8 @@ final class BootstrapMedianSampler {
     private final double[] cdf;
     /** {@code guide[b]} = smallest {@code i} with {@code cdf[i] > b / guide.length}. */
     private final int[] guide;
-    /** Even {@code n} only: {@code s_i = P(J' > i | J = i)}. */
-    private final double[] moveProbability;
-    /** Even {@code n} only: {@code q_i / s_i}. */
-    private final double[] moveScale;
-    /** Even {@code n} only: {@code q_t = ((n - 1 - t) / n)^m}, non-increasing, {@code q[n - 1] = 0}. */
-    private final double[] q;
+    /** Even {@code n} only: the joint law of the two middle order statistics. */
+    private final EvenPairs pairs;
 
     /**
      * @param sortedSample the sample in ascending order, at least one finite value; not copied, must
@@ -91,32 +89,136 @@ final class BootstrapMedianSampler {
             guide[b] = i;
         }
         if (even) {
+            EvenPairs pairs = new EvenPairs(n);
             int m = n / 2;
             double logChooseHalf = logChoose(n, m);
-            this.q = new double[n];
-            this.moveProbability = new double[n];
-            this.moveScale = new double[n];
+            double[] logRest = new double[n]; // log((n - 1 - t) / n); -Infinity at t = n - 1
+            double[] rest = new double[n]; // q_t = exp(m logRest[t]), 0 where it underflows
             for (int t = 0; t < n; t++) {
-                q[t] = Math.exp(m * Math.log((n - 1 - t) / (double) n));
+                logRest[t] = Math.log((n - 1 - t) / (double) n);
+                rest[t] = Math.exp(m * logRest[t]);
             }
             for (int k = 0; k < n; k++) {
-                double s = 0.0;
-                if (k < n - 1 && pointMass[k] > 0.0) {
+                double p = pointMass[k];
+                if (p <= 0.0) {
+                    continue;
+                }
+                if (p < PAIR_TAIL) {
+                    pairs.add(p, sortedSample[k]); // negligible row: kept as one pair
+                    continue;
+                }
+                double s = 0.0; // P(J' > k | J = k)
+                if (k < n - 1) {
                     double logA = m * Math.log((k + 1) / (double) n);
                     if (k > 0) {
                         logA += Math.log1p(-Math.exp(m * Math.log(k / (double) (k + 1))));
                     }
-                    double logQ = m * Math.log((n - 1 - k) / (double) n);
-                    s = Math.exp(logChooseHalf + logA + logQ - Math.log(pointMass[k]));
+                    s = Math.exp(logChooseHalf + logA + m * logRest[k] - Math.log(p));
                     s = Math.min(1.0, Math.max(0.0, s));
                 }
-                moveProbability[k] = s;
-                moveScale[k] = s > 0.0 ? q[k] / s : 0.0;
+                pairs.add(p * (1.0 - s), sortedSample[k]);
+                double survival = p * s; // P(J = k, J' > t), t = k for now
+                for (int t = k + 1; t < n && survival > 0.0; t++) {
+                    double next;
+                    if (t == n - 1) {
+                        next = 0.0;
+                    } else if (rest[k] > Double.MIN_NORMAL * 0x1p60) {
+                        next = p * s * (rest[t] / rest[k]); // q_t / q_k by division while q_k is normal
+                    } else {
+                        next = p * s * Math.exp(m * (logRest[t] - logRest[k]));
+                    }
+                    if (next < PAIR_TAIL) {
+                        next = 0.0; // fold the negligible rest of the row into this pair
+                    }
+                    pairs.add(survival - next, 0.5 * (sortedSample[k] + sortedSample[t]));
+                    survival = next;
+                }
             }
+            pairs.buildAlias();
+            this.pairs = pairs;
         } else {
-            this.q = null;
-            this.moveProbability = null;
-            this.moveScale = null;
+            this.pairs = null;
+        }
+    }
+
+    /**
+     * The joint law of the two middle order statistics of an even-sized resample, as an alias table
+     * (Walker/Vose) over the pairs {@code (J, J')} with their median values: one bounded int and one
+     * double a draw, no data-dependent branch. Each row {@code J = k} is cut where its remaining mass
+     * falls below {@value #PAIR_TAIL} (folded into the last pair kept), which keeps the table small
+     * (a few thousand pairs for {@code n = 100}) and changes no probability by more than that.
+     */
+    private static final class EvenPairs {
+        private double[] mass;
+        private double[] value;
+        private int size;
+        private double[] keep;
+        private int[] alias;
+
+        EvenPairs(int n) {
+            mass = new double[4 * n];
+            value = new double[4 * n];
+        }
+
+        void add(double pairMass, double pairValue) {
+            if (pairMass <= 0.0) {
+                return;
+            }
+            if (size == mass.length) {
+                mass = Arrays.copyOf(mass, 2 * size);
+                value = Arrays.copyOf(value, 2 * size);
+            }
+            mass[size] = pairMass;
+            value[size] = pairValue;
+            size++;
+        }
+
+        void buildAlias() {
+            double total = 0.0;
+            for (int k = 0; k < size; k++) {
+                total += mass[k];
+            }
+            keep = new double[size];
+            alias = new int[size];
+            int[] small = new int[size];
+            int[] large = new int[size];
+            int smallCount = 0;
+            int largeCount = 0;
+            for (int k = 0; k < size; k++) {
+                keep[k] = mass[k] * size / total;
+                if (keep[k] < 1.0) {
+                    small[smallCount++] = k;
+                } else {
+                    large[largeCount++] = k;
+                }
+            }
+            while (smallCount > 0 && largeCount > 0) {
+                int s = small[--smallCount];
+                int l = large[--largeCount];
+                alias[s] = l;
+                keep[l] = (keep[l] + keep[s]) - 1.0;
+                if (keep[l] < 1.0) {
+                    small[smallCount++] = l;
+                } else {
+                    large[largeCount++] = l;
+                }
+            }
+            while (largeCount > 0) {
+                int l = large[--largeCount];
+                keep[l] = 1.0;
+                alias[l] = l;
+            }
+            while (smallCount > 0) { // only through rounding: treat as full columns
+                int s = small[--smallCount];
+                keep[s] = 1.0;
+                alias[s] = s;
+            }
+            mass = null;
+        }
+
+        double draw(SplittableRandom random) {
+            int k = random.nextInt(size);
+            return random.nextDouble() < keep[k] ? value[k] : value[alias[k]];
         }
     }
 
@@ -125,26 +227,17 @@ final class BootstrapMedianSampler {
         return n;
     }
 
-    /** One bootstrap-resample median, consuming one or two doubles from {@code random}. */
+    /** One bootstrap-resample median, consuming one double (odd size) or one int and one double. */
     double draw(SplittableRandom random) {
+        if (pairs != null) {
+            return pairs.draw(random);
+        }
         double u = random.nextDouble();
         int i = guide[(int) (u * guide.length)];
         while (cdf[i] <= u) {
             i++;
         }
-        if (q == null) {
-            return sorted[i];
-        }
-        double v = random.nextDouble();
-        if (v >= moveProbability[i]) {
-            return sorted[i];
-        }
-        double target = v * moveScale[i];
-        int j = i + 1;
-        while (q[j] > target) {
-            j++;
-        }
-        return 0.5 * (sorted[i] + sorted[j]);
+        return sorted[i];
     }
 
     /**
