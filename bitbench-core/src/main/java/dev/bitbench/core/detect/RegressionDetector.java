@@ -147,8 +147,8 @@ public final class RegressionDetector {
         int nb = pair.baseline.sampleCount();
         int nc = pair.current.sampleCount();
         if (nb < min || nc < min) {
-            String why = (nb < min ? "baseline has " + nb : "current has " + nc) + " samples (fewer than " + min
-                    + "): compared by thresholds on the medians only";
+            String why = "baseline has " + nb + " and current " + nc + " samples (the statistical method needs " + min
+                    + " on both sides): compared by thresholds on the medians only";
             return new Measured(
                     factor, direction, kind, rule, null, Double.NaN, note == null ? why : note + "; " + why);
         }
