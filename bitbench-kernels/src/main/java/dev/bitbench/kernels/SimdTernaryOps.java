@@ -50,10 +50,12 @@ final class SimdTernaryOps implements TernaryOps {
 
     /**
      * Words accumulated in 16-bit lanes before widening. Overflow bound: codes are at most 2 and
-     * activations within {@code [-128, 127]}, so a product has magnitude at most 256 and a pair
-     * table entry at most 512 / 2 per column. Per word (8 columns) the two accumulators of a lane
-     * together take at most {@code 8 * 256 = 2048}; {@code 15} words keep that within {@code 32767}
-     * (30720).
+     * activations within {@code [-128, 127]}, so a code times an activation has magnitude at most
+     * 256, and a pair table entry (two weights in {-1, 0, 1} times two activations) at most 256 as
+     * well. Per word (8 columns) the two accumulators of a lane together take at most {@code 8 * 256
+     * = 2048} (multiply) or {@code 4 * 256} (lookup); {@code 15} words keep that within {@code 32767}
+     * (30720). The tests drive all-(+1) and all-(-1) rows against 127 and -128 activations over 40
+     * groups of 256 columns, which would overflow without this flush.
      */
     static final int FLUSH_WORDS = Short.MAX_VALUE / (8 * 256);
 
