@@ -70,12 +70,10 @@ final class Migrations {
             MigrationInfo current = flyway.info().current();
             return current == null ? "0" : current.getVersion().getVersion();
         } catch (FlywayException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            if (root instanceof java.sql.SQLException sql) {
-                throw StoreFailure.of(dialect, url, "cannot migrate the run history", sql);
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql) {
+                    throw StoreFailure.of(dialect, url, "cannot migrate the run history", sql);
+                }
             }
             String msg = e.getMessage() == null
                     ? e.toString()

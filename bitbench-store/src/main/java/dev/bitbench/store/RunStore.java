@@ -60,6 +60,12 @@ public final class RunStore implements AutoCloseable {
         this.readers = dialect.dataSource(url, busyTimeout, false);
         this.writers = dialect.dataSource(url, busyTimeout, true);
         this.clock = clock;
+        // Fails with a clear line when the server is down or the file cannot be opened.
+        try (Connection probe = dialect.connect(writers, url)) {
+            probe.getMetaData();
+        } catch (SQLException e) {
+            throw StoreFailure.of(dialect, url, "cannot open the run history", e);
+        }
         this.schemaVersion = Migrations.migrate(dialect, writers, url, target);
     }
 
