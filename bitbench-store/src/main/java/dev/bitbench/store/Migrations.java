@@ -5,12 +5,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -26,13 +25,11 @@ final class Migrations {
     static final String LOCATION = "classpath:db/bitbench/migration";
     static final String HISTORY_TABLE = "bitbench_schema_history";
 
-    /** Held so that the level set here is not lost when the logger is collected. */
-    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
-
     private static final Object SQLITE_MONITOR = new Object();
 
     static {
-        FLYWAY_LOG.setLevel(Level.WARNING);
+        // Before any Flyway class asks for a logger, so that Flyway never probes SLF4J.
+        LogFactory.setLogCreator(new FlywayLogging());
     }
 
     private Migrations() {}
@@ -47,6 +44,7 @@ final class Migrations {
                 .dataSource(ds)
                 .locations(LOCATION)
                 .table(HISTORY_TABLE)
+                .loggers(FlywayLogging.class.getName())
                 .placeholders(dialect.placeholders())
                 .target(target)
                 .failOnMissingLocations(true)
