@@ -3,6 +3,7 @@ package dev.bitbench.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bitbench.core.result.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,6 +50,22 @@ class StoreFailureTest {
         }
         store.store(StoreFixtures.small("r1", Instant.EPOCH));
         assertThat(store.contains("r1")).isTrue();
+    }
+
+    @Test
+    void aFullDiskIsAStoreExceptionAndLeavesNothingOfTheRun() {
+        // SQLite reports SQLITE_FULL when the database would grow past max_page_count, as on a full disk.
+        Path file = tempDir.resolve("full.db");
+        RunStore.open("jdbc:sqlite:" + file);
+        RunStore capped = RunStore.open("jdbc:sqlite:" + file + "?max_page_count=60");
+        RunResult big = StoreFixtures.run("big", Instant.EPOCH, "linux-x86_64", "main", Map.of(), 200, 100, 1, 1);
+
+        assertThatThrownBy(() -> capped.store(big))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("cannot store run big: the disk is full");
+        assertThat(capped.contains("big")).isFalse();
+        capped.store(StoreFixtures.small("small", Instant.EPOCH));
+        assertThat(capped.load("small")).contains(StoreFixtures.small("small", Instant.EPOCH));
     }
 
     @Test
