@@ -169,7 +169,7 @@ public final class RunStore implements AutoCloseable {
     public Optional<RunResult> load(String id) {
         Objects.requireNonNull(id, "id");
         try (Connection c = dialect.connect(readers, url)) {
-            c.setAutoCommit(false); // one snapshot for the three queries
+            beginRead(c); // one snapshot for the three queries
             try {
                 return RunReader.read(c, id);
             } finally {
@@ -202,7 +202,7 @@ public final class RunStore implements AutoCloseable {
         sql.append(" ORDER BY r.started_ns DESC, r.id DESC LIMIT ?");
         args.add(filter.limit());
         try (Connection c = dialect.connect(readers, url)) {
-            c.setAutoCommit(false);
+            beginRead(c);
             try {
                 List<RunSummary> runs = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(sql.toString());
@@ -247,7 +247,7 @@ public final class RunStore implements AutoCloseable {
     public List<HistoryPoint> history(HistoryQuery query) {
         Objects.requireNonNull(query, "query");
         try (Connection c = dialect.connect(readers, url)) {
-            c.setAutoCommit(false);
+            beginRead(c);
             try {
                 return HistoryReader.read(c, query);
             } finally {
@@ -288,6 +288,18 @@ public final class RunStore implements AutoCloseable {
     @Override
     public void close() {
         // Connections are per call; nothing is held between calls.
+    }
+
+    /**
+     * Starts a read-only transaction that sees one snapshot: SQLite's deferred transactions do; on
+     * PostgreSQL it takes repeatable read (read committed would see a prune that commits between
+     * two queries).
+     */
+    private void beginRead(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        if (dialect == Dialect.POSTGRESQL) {
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        }
     }
 
     private static boolean exists(Connection c, String id) throws SQLException {

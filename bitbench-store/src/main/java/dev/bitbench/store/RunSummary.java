@@ -2,6 +2,8 @@ package dev.bitbench.store;
 
 import dev.bitbench.core.result.RunStatus;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,7 +21,7 @@ import java.util.Objects;
  * @param gitSha commit, or {@code null} when unknown
  * @param gitBranch branch, or {@code null} when unknown
  * @param gitDirty whether the tree had changes, or {@code null} when unknown
- * @param tags the run's tags
+ * @param tags the run's tags, by key
  * @param benchmarks number of benchmarks in the run
  */
 public record RunSummary(
@@ -37,9 +39,9 @@ public record RunSummary(
         Map<String, String> tags,
         int benchmarks) {
 
-    /** Copies the tags. */
+    /** Copies the tags, keeping their order. */
     public RunSummary {
         Objects.requireNonNull(id, "id");
-        tags = Map.copyOf(tags);
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 }

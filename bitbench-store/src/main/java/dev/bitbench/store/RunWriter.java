@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -34,7 +35,8 @@ class RunWriter {
     }
 
     void write(Connection c, RunResult run, Instant storedAt) throws SQLException {
-        ObjectNode tree = RunResultJson.toTree(run);
+        // Only the run and system objects are kept as JSON; the benchmarks go to their own tables.
+        ObjectNode tree = RunResultJson.toTree(new RunResult(run.run(), run.system(), List.of()));
         SystemInfo system = run.system();
         long started = EpochNanos.of(run.run().started());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (id, started_ns, finished_ns, profile, seed,"

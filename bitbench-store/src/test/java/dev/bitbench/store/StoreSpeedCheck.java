@@ -25,7 +25,7 @@ public final class StoreSpeedCheck {
         int benchmarks = args.length > 2 ? Integer.parseInt(args[2]) : 274;
         RunStore store = RunStore.open(url);
         Instant end = Instant.parse("2026-11-01T00:00:00Z");
-        long step = Duration.ofDays(365).getSeconds() / runs;
+        long step = Duration.ofDays(365).getSeconds() / Math.max(1, runs);
         long fill = System.nanoTime();
         for (int i = 0; i < runs; i++) {
             Instant started = end.minusSeconds(step * (runs - i));
@@ -58,9 +58,18 @@ public final class StoreSpeedCheck {
         for (int rep = 0; rep < 3; rep++) {
             RunResult big = StoreFixtures.run(
                     "big-" + rep, end.plusSeconds(rep), "linux-x86_64", "main", Map.of(), 500, 100, 10, rep);
+            java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+            long c = cpu.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             store.store(big);
-            System.out.printf("store 500 benchmarks x 100 samples: %.0f ms%n", (System.nanoTime() - t) / 1e6);
+            System.out.printf(
+                    "store 500 benchmarks x 100 samples: %.0f ms (this thread's CPU: %.0f ms)%n",
+                    (System.nanoTime() - t) / 1e6, (cpu.getCurrentThreadCpuTime() - c) / 1e6);
+            t = System.nanoTime();
+            RunResult loaded = store.load(big.run().id()).orElseThrow();
+            System.out.printf(
+                    "load it back (%s): %.0f ms%n",
+                    loaded.equals(big) ? "equal" : "DIFFERENT", (System.nanoTime() - t) / 1e6);
         }
     }
 }
