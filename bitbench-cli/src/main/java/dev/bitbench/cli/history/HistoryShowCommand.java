@@ -57,10 +57,10 @@ public final class HistoryShowCommand implements Callable<Integer> {
             out.println("tags      " + info.tags());
         }
         out.println();
-        TextTable table = new TextTable("BENCHMARK", "STATUS", "METRIC", "MEDIAN", "95% CI", "UNIT", "N");
+        TextTable table = new TextTable("BENCHMARK", "STATUS", "METRIC", "MEDIAN", "95% CI", "UNIT", "N", "NOTE");
         for (BenchmarkResult b : run.benchmarks()) {
             if (b.metrics().isEmpty()) {
-                table.row(b.id(), b.status().json(), "-", "-", "-", "-", b.error() == null ? "" : b.error());
+                table.row(b.id(), b.status().json(), "-", "-", "-", "-", "-", b.error() == null ? "" : b.error());
             }
             for (Map.Entry<String, Metric> e : b.metrics().entrySet()) {
                 Metric m = e.getValue();
@@ -71,7 +71,8 @@ public final class HistoryShowCommand implements Callable<Integer> {
                         number(m.median()),
                         "[" + number(m.ci().low()) + ", " + number(m.ci().high()) + "]",
                         m.unit(),
-                        Integer.toString(m.n()));
+                        Integer.toString(m.n()),
+                        "");
             }
         }
         table.print(out);
