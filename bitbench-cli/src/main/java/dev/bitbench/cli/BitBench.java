@@ -1,5 +1,7 @@
 package dev.bitbench.cli;
 
+import dev.bitbench.cli.history.HistoryCommand;
+import dev.bitbench.cli.history.TrendCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
             "Benchmarking and performance-regression detection for low-bit ML kernels and inference" + " on the JVM.",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, HistoryCommand.class, TrendCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success, no regression",
