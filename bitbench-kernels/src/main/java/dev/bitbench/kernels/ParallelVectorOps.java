@@ -30,6 +30,8 @@ final class ParallelVectorOps implements VectorOps {
     static final int BLOCK = 1 << 10;
     /** Reductions add up partial results of chunks of this many elements. */
     static final int REDUCTION_CHUNK = 1 << 15;
+    /** The smallest elementwise task, in blocks: {@link #PARALLEL_THRESHOLD} elements. */
+    private static final int GRAIN_BLOCKS = PARALLEL_THRESHOLD / BLOCK;
 
     private final Parallel parallel;
 
@@ -284,9 +286,6 @@ final class ParallelVectorOps implements VectorOps {
             default -> SimdVectorOps.expShifted(x, xOff, param, out, outOff, n);
         };
     }
-
-    /** Elementwise work below this splits into no more tasks than it has blocks of this size. */
-    private static final int GRAIN_BLOCKS = PARALLEL_THRESHOLD / BLOCK;
 
     /** The number of {@link #BLOCK}s covering {@code n} elements. */
     private static int blocks(int n) {
