@@ -180,7 +180,7 @@ public final class CriterionImporter implements ResultImporter {
         long perIteration = throughput.integer(kind, 1);
         double[] rates = new double[nsPerIteration.length];
         for (int i = 0; i < rates.length; i++) {
-            rates[i] = perIteration / (nsPerIteration[i] * 1e-9);
+            rates[i] = perIteration * 1e9 / nsPerIteration[i];
         }
         return Metric.of(unit, Direction.HIGHER, rates);
     }
