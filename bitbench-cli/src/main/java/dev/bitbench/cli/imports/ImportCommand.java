@@ -169,12 +169,11 @@ public final class ImportCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Six significant digits without trailing zeros, e.g. {@code 0.0125}, {@code 1.23457E+9}. */
+    /** Six significant digits without trailing zeros: {@code 0.0125}, {@code 1000}, {@code 1.23457E+15}. */
     static String sixDigits(double value) {
-        return new BigDecimal(value)
-                .round(new MathContext(6))
-                .stripTrailingZeros()
-                .toString();
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
+        double magnitude = Math.abs(value);
+        return magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e15) ? rounded.toPlainString() : rounded.toString();
     }
 
     /** Reads {@code FORMAT} by its command-line name. */

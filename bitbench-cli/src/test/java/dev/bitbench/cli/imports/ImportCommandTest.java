@@ -202,4 +202,15 @@ class ImportCommandTest {
         assertThat(run("--help").out()).contains("import");
         assertThat(List.of(o.err())).containsExactly("");
     }
+
+    @Test
+    void summaryNumbersHaveSixSignificantDigitsWithoutExponentInTheUsualRange() {
+        assertThat(ImportCommand.sixDigits(0.0125)).isEqualTo("0.0125");
+        assertThat(ImportCommand.sixDigits(1000.0)).isEqualTo("1000");
+        assertThat(ImportCommand.sixDigits(26025.0)).isEqualTo("26025");
+        assertThat(ImportCommand.sixDigits(1.0 / 3)).isEqualTo("0.333333");
+        assertThat(ImportCommand.sixDigits(1.234567e9)).isEqualTo("1234570000");
+        assertThat(ImportCommand.sixDigits(2.5e-9)).isEqualTo("2.5E-9");
+        assertThat(ImportCommand.sixDigits(0)).isEqualTo("0");
+    }
 }
