@@ -2,6 +2,7 @@ package dev.bitbench.cli;
 
 import dev.bitbench.cli.history.HistoryCommand;
 import dev.bitbench.cli.history.TrendCommand;
+import dev.bitbench.cli.imports.ImportCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,12 @@ import picocli.CommandLine.Option;
             "Benchmarking and performance-regression detection for low-bit ML kernels and inference" + " on the JVM.",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class, HistoryCommand.class, TrendCommand.class},
+        subcommands = {
+            HistoryCommand.class,
+            TrendCommand.class,
+            ImportCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success, no regression",
