@@ -17,12 +17,7 @@ import picocli.CommandLine.Option;
             "Benchmarking and performance-regression detection for low-bit ML kernels and inference" + " on the JVM.",
             ""
         },
-        subcommands = {
-            HistoryCommand.class,
-            TrendCommand.class,
-            ImportCommand.class,
-            CommandLine.HelpCommand.class
-        },
+        subcommands = {HistoryCommand.class, TrendCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success, no regression",
