@@ -36,7 +36,7 @@ final class ParallelMatrixOps implements MatrixOps {
         }
         if (k == 0) {
             Arrays.fill(c, 0, m * n, 0f);
-        } else if (GemmSmall.prefers(m, n, k, blocked.tile())) {
+        } else if (blocked.prefersUnpacked(m, n, k, false)) {
             parallel.forRange(m, rowsPerTask(n, k), (i0, i1) -> GemmSmall.gemmRows(a, b, c, n, k, i0, i1));
         } else {
             blocked.multiply(a, b, c, m, n, k, false, parallel);
@@ -51,7 +51,7 @@ final class ParallelMatrixOps implements MatrixOps {
         }
         if (k == 0) {
             Arrays.fill(c, 0, m * n, 0f);
-        } else if (GemmSmall.prefers(m, n, k, blocked.tile())) {
+        } else if (blocked.prefersUnpacked(m, n, k, true)) {
             parallel.forRange(m, rowsPerTask(n, k), (i0, i1) -> GemmSmall.gemmTransBRows(a, b, c, n, k, i0, i1));
         } else {
             blocked.multiply(a, b, c, m, n, k, true, parallel);

@@ -31,7 +31,7 @@ final class SimdMatrixOps implements MatrixOps {
         }
         if (k == 0) {
             Arrays.fill(c, 0, m * n, 0f);
-        } else if (GemmSmall.prefers(m, n, k, blocked.tile())) {
+        } else if (blocked.prefersUnpacked(m, n, k, false)) {
             GemmSmall.gemmRows(a, b, c, n, k, 0, m);
         } else {
             blocked.multiply(a, b, c, m, n, k, false, null);
@@ -46,7 +46,7 @@ final class SimdMatrixOps implements MatrixOps {
         }
         if (k == 0) {
             Arrays.fill(c, 0, m * n, 0f);
-        } else if (GemmSmall.prefers(m, n, k, blocked.tile())) {
+        } else if (blocked.prefersUnpacked(m, n, k, true)) {
             GemmSmall.gemmTransBRows(a, b, c, n, k, 0, m);
         } else {
             blocked.multiply(a, b, c, m, n, k, true, null);
