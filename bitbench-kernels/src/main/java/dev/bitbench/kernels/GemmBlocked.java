@@ -29,11 +29,10 @@ final class GemmBlocked {
     private final int mcBlock;
     private final int ncBlock;
     private final long unpackedWork;
-    private final long unpackedWorkTransB;
 
     /** A driver with the default blocks and the tile for the running JDK. */
     GemmBlocked() {
-        this(GemmTile.preferred(), DEFAULT_KC, DEFAULT_MC, DEFAULT_NC, GemmSmall.MAX_WORK, GemmSmall.MAX_WORK_TRANS_B);
+        this(GemmTile.preferred(), DEFAULT_KC, DEFAULT_MC, DEFAULT_NC, GemmSmall.MAX_WORK);
     }
 
     /**
@@ -41,10 +40,10 @@ final class GemmBlocked {
      * blocks to cross every block edge); {@code mc} and {@code nc} are rounded up to whole tiles.
      */
     GemmBlocked(GemmTile tile, int kc, int mc, int nc) {
-        this(tile, kc, mc, nc, 0, 0);
+        this(tile, kc, mc, nc, 0);
     }
 
-    private GemmBlocked(GemmTile tile, int kc, int mc, int nc, long unpackedWork, long unpackedWorkTransB) {
+    private GemmBlocked(GemmTile tile, int kc, int mc, int nc, long unpackedWork) {
         if (kc < 1 || mc < 1 || nc < 1) {
             throw new IllegalArgumentException("blocks must be >= 1: kc=" + kc + " mc=" + mc + " nc=" + nc);
         }
@@ -53,16 +52,15 @@ final class GemmBlocked {
         this.mcBlock = roundUp(mc, tile.rows);
         this.ncBlock = roundUp(nc, tile.columns());
         this.unpackedWork = unpackedWork;
-        this.unpackedWorkTransB = unpackedWorkTransB;
     }
 
     /**
      * Whether {@code m x n x k} is better left to the unpacked loops of {@link GemmSmall}: small
      * enough that packing costs more than it saves, or thinner than one register tile.
      */
-    boolean prefersUnpacked(int m, int n, int k, boolean transB) {
+    boolean prefersUnpacked(int m, int n, int k) {
         long work = (long) m * n * k;
-        return work <= (transB ? unpackedWorkTransB : unpackedWork) || m < tile.rows || n < GemmMicroKernel.L;
+        return work <= unpackedWork || m < tile.rows || n < GemmMicroKernel.L;
     }
 
     /**

@@ -19,8 +19,10 @@ final class GemmSmall {
      * 96^3 111 GFLOPS unpacked vs 55 blocked, 256^3 109 vs 84, 512^3 76 vs 100.
      */
     static final long MAX_WORK = 1L << 24;
-    /** The dot-product tiles of {@link #gemmTransBRows} reduce lanes per element: keep them small. */
-    static final long MAX_WORK_TRANS_B = 1L << 18;
+    /** Below this many rows {@code C = A . B^T} is a few dot products per column: no transpose. */
+    static final int MIN_ROWS_TO_TRANSPOSE = 4;
+
+    private static final ThreadLocal<float[][]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[1][0]);
 
     private GemmSmall() {}
 
@@ -115,6 +117,40 @@ final class GemmSmall {
                     sum += a[ai + p] * b[p * n + j];
                 }
                 c[ci + j] = sum;
+            }
+        }
+    }
+
+    /**
+     * {@code C = A . B^T} with {@code b} stored {@code [n x k]}: with a few rows or fewer columns
+     * than one vector, one dot product per element (vectorised along {@code k}); otherwise {@code B} is transposed into per-thread scratch ({@code n * k} floats,
+     * small next to the {@code m * n * k} multiply-adds) and multiplied by {@link #gemmRows}.
+     */
+    static void gemmTransB(float[] a, float[] b, float[] c, int m, int n, int k) {
+        if (!transposes(m, n)) {
+            gemmTransBRows(a, b, c, n, k, 0, m);
+            return;
+        }
+        float[][] holder = TRANSPOSED.get();
+        if (holder[0].length < n * k) {
+            holder[0] = new float[n * k];
+        }
+        float[] bt = holder[0];
+        transpose(b, n, k, bt);
+        gemmRows(a, bt, c, n, k, 0, m);
+    }
+
+    /** Whether {@link #gemmTransB} transposes {@code B} (else it takes dot products). */
+    static boolean transposes(int m, int n) {
+        return m >= MIN_ROWS_TO_TRANSPOSE && n >= L;
+    }
+
+    /** Writes {@code src[rows x cols]} transposed into {@code dst[cols x rows]}. */
+    static void transpose(float[] src, int rows, int cols, float[] dst) {
+        for (int r = 0; r < rows; r++) {
+            int s = r * cols;
+            for (int q = 0; q < cols; q++) {
+                dst[q * rows + r] = src[s + q];
             }
         }
     }

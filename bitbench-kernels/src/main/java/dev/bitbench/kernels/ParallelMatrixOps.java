@@ -36,7 +36,7 @@ final class ParallelMatrixOps implements MatrixOps {
         }
         if (k == 0) {
             Arrays.fill(c, 0, m * n, 0f);
-        } else if (blocked.prefersUnpacked(m, n, k, false)) {
+        } else if (blocked.prefersUnpacked(m, n, k)) {
             parallel.forRange(m, rowsPerTask(n, k), (i0, i1) -> GemmSmall.gemmRows(a, b, c, n, k, i0, i1));
         } else {
             blocked.multiply(a, b, c, m, n, k, false, parallel);
@@ -51,8 +51,15 @@ final class ParallelMatrixOps implements MatrixOps {
         }
         if (k == 0) {
             Arrays.fill(c, 0, m * n, 0f);
-        } else if (blocked.prefersUnpacked(m, n, k, true)) {
-            parallel.forRange(m, rowsPerTask(n, k), (i0, i1) -> GemmSmall.gemmTransBRows(a, b, c, n, k, i0, i1));
+        } else if (blocked.prefersUnpacked(m, n, k)) {
+            if (!GemmSmall.transposes(m, n)) {
+                parallel.forRange(m, rowsPerTask(n, k), (i0, i1) -> GemmSmall.gemmTransBRows(a, b, c, n, k, i0, i1));
+            } else {
+                // one transpose shared by every task; n * k floats against m * n * k work
+                float[] bt = new float[n * k];
+                GemmSmall.transpose(b, n, k, bt);
+                parallel.forRange(m, rowsPerTask(n, k), (i0, i1) -> GemmSmall.gemmRows(a, bt, c, n, k, i0, i1));
+            }
         } else {
             blocked.multiply(a, b, c, m, n, k, true, parallel);
         }

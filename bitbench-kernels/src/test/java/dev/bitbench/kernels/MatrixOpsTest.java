@@ -186,7 +186,7 @@ class MatrixOpsTest {
         // k one KC block and 3 more, m one MC block and 5 more rows, n ragged; above the
         // unpacked-path threshold so the default driver packs
         int m = GemmBlocked.DEFAULT_MC + 5, n = 133, k = GemmBlocked.DEFAULT_KC + 3;
-        assertThat(new GemmBlocked().prefersUnpacked(m, n, k, false)).isFalse();
+        assertThat(new GemmBlocked().prefersUnpacked(m, n, k)).isFalse();
         SplittableRandom random = new SplittableRandom(5);
         float[] a = randoms(random, m * k);
         float[] b = randoms(random, k * n);
