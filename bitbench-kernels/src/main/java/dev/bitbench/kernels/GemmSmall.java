@@ -21,6 +21,8 @@ final class GemmSmall {
     static final long MAX_WORK = 1L << 24;
     /** Below this many rows {@code C = A . B^T} is a few dot products per column: no transpose. */
     static final int MIN_ROWS_TO_TRANSPOSE = 4;
+    /** The largest {@code B} (in floats) that {@link #gemmTransB} copies into per-thread scratch. */
+    static final long MAX_TRANSPOSED = 1L << 20;
 
     private static final ThreadLocal<float[][]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[1][0]);
 
@@ -127,7 +129,7 @@ final class GemmSmall {
      * small next to the {@code m * n * k} multiply-adds) and multiplied by {@link #gemmRows}.
      */
     static void gemmTransB(float[] a, float[] b, float[] c, int m, int n, int k) {
-        if (!transposes(m, n)) {
+        if (!transposes(m, n, k)) {
             gemmTransBRows(a, b, c, n, k, 0, m);
             return;
         }
@@ -140,9 +142,12 @@ final class GemmSmall {
         gemmRows(a, bt, c, n, k, 0, m);
     }
 
-    /** Whether {@link #gemmTransB} transposes {@code B} (else it takes dot products). */
-    static boolean transposes(int m, int n) {
-        return m >= MIN_ROWS_TO_TRANSPOSE && n >= L;
+    /**
+     * Whether {@link #gemmTransB} transposes {@code B} (else it takes dot products): enough rows to
+     * reuse the copy, at least one vector of columns, and at most 4 MB of scratch.
+     */
+    static boolean transposes(int m, int n, int k) {
+        return m >= MIN_ROWS_TO_TRANSPOSE && n >= L && (long) n * k <= MAX_TRANSPOSED;
     }
 
     /** Writes {@code src[rows x cols]} transposed into {@code dst[cols x rows]}. */

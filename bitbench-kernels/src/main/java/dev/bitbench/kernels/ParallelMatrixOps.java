@@ -55,7 +55,7 @@ final class ParallelMatrixOps implements MatrixOps {
         if (k == 0) {
             Arrays.fill(c, 0, m * n, 0f);
         } else if (blocked.prefersUnpacked(m, n, k)) {
-            if (!GemmSmall.transposes(m, n)) {
+            if (!GemmSmall.transposes(m, n, k)) {
                 parallel.forRange(
                         m,
                         rowsPerTask(GEMM_WORK_PER_TASK, n, k),
