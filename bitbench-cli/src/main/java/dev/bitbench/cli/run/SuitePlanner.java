@@ -1,0 +1,141 @@
+package dev.bitbench.cli.run;
+
+import dev.bitbench.suite.Bench;
+import dev.bitbench.suite.BenchmarkDescriptor;
+import dev.bitbench.suite.SuiteCatalog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+
+/**
+ * Expands the suite's JMH benchmarks into the plan of one run: every combination of {@code @Param}
+ * values, narrowed by the profile and the user's choices, each with its stable id.
+ */
+public final class SuitePlanner {
+    private SuitePlanner() {}
+
+    /**
+     * What to run.
+     *
+     * @param filter a regular expression found in the ids to keep; empty keeps all
+     * @param backends kernel backends to keep ({@code scalar}, {@code simd}, {@code parallel}); empty
+     *     keeps all. Peers are not filtered by it (select them out with {@code filter}).
+     * @param sizes values for every {@code size} parameter; empty keeps the benchmark's own
+     * @param sizesPerBenchmark how many of a benchmark's own sizes (smallest first) to keep; 0 keeps
+     *     all
+     * @param ops operations to keep ({@code matmul}, {@code add}, ...); empty keeps all
+     * @param dtypes data types to keep ({@code f32}, {@code f16}, ...); empty keeps all
+     */
+    public record Request(
+            Optional<Pattern> filter,
+            Set<String> backends,
+            List<Integer> sizes,
+            int sizesPerBenchmark,
+            Set<String> ops,
+            Set<String> dtypes) {
+        public Request {
+            Objects.requireNonNull(filter, "filter");
+            backends = Set.copyOf(backends);
+            sizes = List.copyOf(sizes);
+            ops = Set.copyOf(ops);
+            dtypes = Set.copyOf(dtypes);
+        }
+
+        /** Everything, with each benchmark's own parameter values. */
+        public static Request all() {
+            return new Request(Optional.empty(), Set.of(), List.of(), 0, Set.of(), Set.of());
+        }
+    }
+
+    /** The plan for {@code request} over the benchmarks on the class path. */
+    public static List<BenchmarkCase> plan(Request request) {
+        return plan(request, SuiteExecutor.benchmarkListLines(), SuitePlanner.class.getClassLoader());
+    }
+
+    /**
+     * The plan for {@code request} over the given {@code META-INF/BenchmarkList} lines; benchmarks
+     * without a {@link Bench} annotation are not part of the suite and are left out.
+     *
+     * @throws IllegalArgumentException if two benchmarks would get the same id
+     */
+    public static List<BenchmarkCase> plan(Request request, List<String> listLines, ClassLoader loader) {
+        Map<String, BenchmarkDescriptor> byId = new LinkedHashMap<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String line : listLines) {
+            if (line.isBlank() || !seen.add(line)) {
+                continue;
+            }
+            BenchmarkListEntry entry = new BenchmarkListEntry(line);
+            String name = entry.getUsername();
+            Optional<Bench> bench = SuiteCatalog.annotation(name, loader);
+            if (bench.isEmpty()) {
+                continue;
+            }
+            for (Map<String, String> params : combinations(entry.getParams().orElse(Map.of()), request)) {
+                BenchmarkDescriptor d = SuiteCatalog.describe(bench.get(), name, params);
+                if (keep(d, request)) {
+                    BenchmarkDescriptor previous = byId.putIfAbsent(d.id(), d);
+                    if (previous != null && !previous.benchmark().equals(d.benchmark())) {
+                        throw new IllegalArgumentException("benchmarks " + previous.benchmark() + " and "
+                                + d.benchmark() + " both have the id " + d.id());
+                    }
+                }
+            }
+        }
+        List<BenchmarkCase> plan = new ArrayList<>();
+        for (BenchmarkDescriptor d : byId.values()) {
+            plan.add(new BenchmarkCase(plan.size(), d));
+        }
+        return plan;
+    }
+
+    private static boolean keep(BenchmarkDescriptor d, Request request) {
+        if (!request.backends().isEmpty()
+                && !d.group().equals("peers")
+                && d.params().containsKey("backend")
+                && !request.backends().contains(d.backend())) {
+            return false;
+        }
+        if (!request.ops().isEmpty() && !request.ops().contains(d.op())) {
+            return false;
+        }
+        if (!request.dtypes().isEmpty() && !request.dtypes().contains(d.dtype())) {
+            return false;
+        }
+        return request.filter().map(p -> p.matcher(d.id()).find()).orElse(true);
+    }
+
+    /** Every combination of parameter values, with sizes narrowed or replaced. */
+    private static List<Map<String, String>> combinations(Map<String, String[]> declared, Request request) {
+        List<Map<String, String>> result = new ArrayList<>();
+        result.add(new HashMap<>());
+        for (Map.Entry<String, String[]> p : declared.entrySet()) {
+            List<String> values = List.of(p.getValue());
+            if (p.getKey().equals("size")) {
+                if (!request.sizes().isEmpty()) {
+                    values = request.sizes().stream().map(String::valueOf).toList();
+                } else if (request.sizesPerBenchmark() > 0 && values.size() > request.sizesPerBenchmark()) {
+                    values = values.subList(0, request.sizesPerBenchmark());
+                }
+            }
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : result) {
+                for (String v : values) {
+                    Map<String, String> m = new HashMap<>(partial);
+                    m.put(p.getKey(), v);
+                    next.add(m);
+                }
+            }
+            result = next;
+        }
+        return result;
+    }
+}
