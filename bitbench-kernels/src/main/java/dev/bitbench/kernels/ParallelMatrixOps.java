@@ -1,31 +1,78 @@
 package dev.bitbench.kernels;
 
 import dev.bitbench.kernels.parallel.Parallel;
+import java.util.Arrays;
 
+/**
+ * The {@code simd} matrix products split over the threads of one shared {@link Parallel}.
+ *
+ * <p>Blocked GEMM packs each {@code B} block once (panels split over threads) and hands row blocks
+ * to threads, each packing its own {@code A} block; small GEMMs and GEMVs split output rows.
+ * Every output element is computed by one thread in the same order as {@code simd}, so results
+ * equal {@code simd}'s for the same blocks.
+ */
 final class ParallelMatrixOps implements MatrixOps {
+    /** Output rows below which a GEMV row range is not worth a task (about 64K multiply-adds). */
+    private static final int GEMV_WORK_PER_TASK = 1 << 16;
+
     private final Parallel parallel;
+    private final GemmBlocked blocked;
 
     ParallelMatrixOps(Parallel parallel) {
+        this(parallel, new GemmBlocked());
+    }
+
+    /** With an explicit blocked driver (tests use small blocks to cross every block edge). */
+    ParallelMatrixOps(Parallel parallel, GemmBlocked blocked) {
         this.parallel = parallel;
+        this.blocked = blocked;
     }
 
     @Override
     public void gemm(float[] a, float[] b, float[] c, int m, int n, int k) {
-        throw new UnsupportedOperationException("parallel.gemm: not yet implemented");
+        MatrixShapes.checkGemm("gemm", a, b, c, m, n, k, false);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            Arrays.fill(c, 0, m * n, 0f);
+        } else if (GemmSmall.prefers(m, n, k, blocked.tile())) {
+            parallel.forRange(m, rowsPerTask(n, k), (i0, i1) -> GemmSmall.gemmRows(a, b, c, n, k, i0, i1));
+        } else {
+            blocked.multiply(a, b, c, m, n, k, false, parallel);
+        }
     }
 
     @Override
     public void gemmTransB(float[] a, float[] b, float[] c, int m, int n, int k) {
-        throw new UnsupportedOperationException("parallel.gemmTransB: not yet implemented");
+        MatrixShapes.checkGemm("gemmTransB", a, b, c, m, n, k, true);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            Arrays.fill(c, 0, m * n, 0f);
+        } else if (GemmSmall.prefers(m, n, k, blocked.tile())) {
+            parallel.forRange(m, rowsPerTask(n, k), (i0, i1) -> GemmSmall.gemmTransBRows(a, b, c, n, k, i0, i1));
+        } else {
+            blocked.multiply(a, b, c, m, n, k, true, parallel);
+        }
     }
 
     @Override
     public void gemv(float[] a, float[] x, float[] y, int m, int k) {
-        throw new UnsupportedOperationException("parallel.gemv: not yet implemented");
+        MatrixShapes.checkGemv("gemv", MatrixShapes.lengthOf(a), x, y, m, k);
+        parallel.forRange(m, rowsPerTask(1, k), (i0, i1) -> MatrixVectorKernels.gemvRows(a, x, y, k, i0, i1));
     }
 
     @Override
     public void gemvF16(short[] a, float[] x, float[] y, int m, int k) {
-        throw new UnsupportedOperationException("parallel.gemvF16: not yet implemented");
+        MatrixShapes.checkGemv("gemvF16", MatrixShapes.lengthOf(a), x, y, m, k);
+        parallel.forRange(m, rowsPerTask(1, k), (i0, i1) -> MatrixVectorKernels.gemvF16Rows(a, x, y, k, i0, i1));
+    }
+
+    /** Rows per task so that each task does at least {@link #GEMV_WORK_PER_TASK} multiply-adds. */
+    private static int rowsPerTask(int n, int k) {
+        long perRow = Math.max(1L, (long) n * k);
+        return (int) Math.max(1L, Math.min(Integer.MAX_VALUE, GEMV_WORK_PER_TASK / perRow));
     }
 }
