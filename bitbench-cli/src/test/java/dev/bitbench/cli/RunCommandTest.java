@@ -1,0 +1,196 @@
+package dev.bitbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.bitbench.cli.run.CsvResultsWriter;
+import dev.bitbench.cli.run.RunDirectory;
+import dev.bitbench.cli.testbench.FaultBenchmarks;
+import dev.bitbench.core.Direction;
+import dev.bitbench.core.result.BenchmarkResult;
+import dev.bitbench.core.result.BenchmarkStatus;
+import dev.bitbench.core.result.Metric;
+import dev.bitbench.core.result.RunResult;
+import dev.bitbench.core.result.RunResultJson;
+import dev.bitbench.core.result.RunStatus;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bitbench run} end to end through the real picocli command line. */
+class RunCommandTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Result(int exitCode, String out, String err) {}
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BitBench.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private RunResult latest() throws IOException {
+        return RunResultJson.read(dir.resolve("results/latest/performance-report.json"));
+    }
+
+    @Test
+    void smokeProfileRunsTheWholeSuiteAndWritesEveryFileOfTheRunDirectory() throws IOException {
+        // the whole suite, minus the test-only benchmarks that misbehave on purpose
+        Result r = run(
+                "run",
+                "--profile",
+                "smoke",
+                "--filter",
+                "^(?!selftest)",
+                "--output",
+                dir.resolve("results").toString(),
+                "--no-store",
+                "--tag",
+                "purpose=test");
+
+        RunResult run = latest();
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(run.run().status() == RunStatus.OK ? 0 : 1);
+        Path runDir = dir.resolve("results").resolve(run.run().id());
+        for (String file : RunDirectory.FILES) {
+            assertThat(runDir.resolve(file)).isNotEmptyFile();
+        }
+        assertThat(dir.resolve("results/latest").toRealPath()).isEqualTo(runDir.toRealPath());
+        assertThat(run.run().profile()).isEqualTo("smoke");
+        assertThat(run.run().seed()).isEqualTo(42);
+        assertThat(run.run().tags()).containsEntry("purpose", "test");
+        assertThat(run.benchmarks()).extracting(BenchmarkResult::group).contains("kernels", "peers");
+        assertThat(run.benchmarks()).noneMatch(b -> b.group().equals("selftest"));
+
+        List<BenchmarkResult> measured = run.benchmarks().stream()
+                .filter(b -> b.status() == BenchmarkStatus.OK)
+                .toList();
+        assertThat(measured).isNotEmpty();
+        for (BenchmarkResult b : measured) {
+            Metric time = b.metrics().get("time");
+            assertThat(time.better()).isEqualTo(Direction.LOWER);
+            assertThat(time.samples()).hasSize(3); // smoke: 3 measured iterations, no forks
+            assertThat(b.metrics().get("throughput").better()).as(b.id()).isEqualTo(Direction.HIGHER);
+            assertThat(b.metrics().get("alloc").better()).isEqualTo(Direction.LOWER);
+            assertThat(b.metrics().get("alloc").unit()).isEqualTo("B/op");
+        }
+        for (BenchmarkResult b : run.benchmarks()) {
+            if (b.status() != BenchmarkStatus.OK) {
+                assertThat(b.error()).as(b.id()).isNotBlank();
+            }
+        }
+        // every benchmark id in the run came from the catalog's scheme group.op/backend/dtype/shape
+        assertThat(run.benchmarks()).allSatisfy(b -> assertThat(b.id()).matches("[a-z]+\\.[a-z0-9_]+/[^/]+/[^/]+/.+"));
+
+        assertThat(validateAgainstSchema(runDir.resolve("performance-report.json")))
+                .isEmpty();
+        JsonNode raw = MAPPER.readTree(runDir.resolve("jmh-raw.json").toFile());
+        assertThat(raw.size()).isEqualTo(measured.size());
+        List<String> csv = Files.readAllLines(runDir.resolve("results.csv"));
+        assertThat(csv.get(0)).isEqualTo(CsvResultsWriter.HEADER);
+        long metricRows = run.benchmarks().stream()
+                .mapToLong(b -> Math.max(1, b.metrics().size()))
+                .sum();
+        assertThat(csv).hasSize((int) metricRows + 1);
+        assertThat(RunResultJson.readSystemInfo(runDir.resolve("system-info.json")))
+                .isEqualTo(run.system());
+        assertThat(Files.readString(runDir.resolve("performance-report.md")))
+                .contains("# BitBench run " + run.run().id(), "## System", "## Ratio to the best peer");
+        assertThat(r.out()).contains("Run " + run.run().id()).doesNotContain("History store"); // --no-store
+        assertThat(r.err()).contains("[1/" + run.benchmarks().size() + "]");
+    }
+
+    @Test
+    void aBenchmarkThatThrowsAndOneThatHangsMakeThePartialRunTheOthersAreRecorded() throws IOException {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"timeout\": \"3s\"}");
+        Result r = run(
+                "run",
+                "--profile",
+                "smoke",
+                "--config",
+                config.toString(),
+                "--filter",
+                "^selftest|^peers\\.add/ejml",
+                "--output",
+                dir.resolve("results").toString(),
+                "--no-store",
+                "--quiet");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.FAILURE);
+        RunResult run = latest();
+        assertThat(run.run().status()).isEqualTo(RunStatus.PARTIAL);
+        BenchmarkResult throwing = run.benchmark("selftest.throws/test/f32/none");
+        assertThat(throwing.status()).isEqualTo(BenchmarkStatus.FAILED);
+        assertThat(throwing.error()).contains("IllegalStateException").contains(FaultBenchmarks.MESSAGE);
+        BenchmarkResult hanging = run.benchmark("selftest.hangs/test/f32/none");
+        assertThat(hanging.status()).isEqualTo(BenchmarkStatus.TIMEOUT);
+        assertThat(hanging.error()).contains("timeout");
+        // the benchmark after the one that was killed still ran, in a new child JVM
+        assertThat(run.benchmark("peers.add/ejml/f32/4096").status()).isEqualTo(BenchmarkStatus.OK);
+        assertThat(r.err()).isEmpty(); // --quiet
+    }
+
+    @Test
+    void withoutNoStoreItSaysInOneLineThatTheHistoryStoreIsNotAvailableYet() {
+        Result r = run(
+                "run",
+                "--profile",
+                "smoke",
+                "--filter",
+                "^peers\\.add/ejml",
+                "--output",
+                dir.resolve("results").toString(),
+                "--db",
+                "jdbc:sqlite:" + dir.resolve("h.db"),
+                "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.contains("History store"))).hasSize(1);
+        assertThat(r.out()).contains("not available yet");
+        assertThat(dir.resolve("h.db")).doesNotExist();
+    }
+
+    @Test
+    void unknownProfileIsAUsageErrorNamingTheOption() {
+        Result r = run("run", "--profile", "fast", "--output", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--profile").contains("fast").contains("smoke, quick, standard or thorough");
+    }
+
+    @Test
+    void unknownBackendAndBadFilterAreUsageErrors() {
+        Result backend = run("run", "--backends", "simd,gpu", "--output", dir.toString());
+        assertThat(backend.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(backend.err()).contains("--backends").contains("gpu");
+        Result filter = run("run", "--filter", "matmul(", "--output", dir.toString());
+        assertThat(filter.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(filter.err()).contains("--filter");
+    }
+
+    @Test
+    void aSelectionThatMatchesNothingIsAUsageError() {
+        Result r = run("run", "--filter", "no-such-benchmark", "--output", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("no benchmark matches");
+        assertThat(dir.resolve("latest")).doesNotExist();
+    }
+
+    private static List<?> validateAgainstSchema(Path file) throws IOException {
+        JsonNode schemaTree = MAPPER.readTree(Files.readString(Path.of("..", "docs", "schema", "run-v1.json")));
+        JsonSchema schema =
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaTree);
+        return List.copyOf(schema.validate(MAPPER.readTree(file.toFile())));
+    }
+}
