@@ -4,8 +4,8 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /**
- * Maps exceptions from commands to one line on stderr and an exit code: {@link UsageError} and
- * {@link IllegalArgumentException} are invalid input (2), anything else is a failure (1). With
+ * Maps exceptions from commands to one line on stderr and an exit code: {@link UsageError}, {@link
+ * IllegalArgumentException} and core's {@code InvalidConfigException} are invalid input (2), anything else is a failure (1). With
  * {@code --verbose} the stack trace follows.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
@@ -13,7 +13,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         boolean verbose = parseResult.hasMatchedOption("--verbose")
                 || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
-        int code = ex instanceof UsageError || ex instanceof IllegalArgumentException
+        int code = ex instanceof UsageError
+                        || ex instanceof IllegalArgumentException
+                        || ex instanceof dev.bitbench.core.config.InvalidConfigException
                 ? ExitCodes.USAGE
                 : ExitCodes.FAILURE;
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();

@@ -1,12 +1,15 @@
 package dev.bitbench.cli;
 
 import dev.bitbench.cli.run.BenchmarkCase;
+import dev.bitbench.cli.run.DeviceSkips;
 import dev.bitbench.cli.run.PlainProgress;
 import dev.bitbench.cli.run.RunProgress;
 import dev.bitbench.cli.run.RunRequest;
 import dev.bitbench.cli.run.RunService;
 import dev.bitbench.cli.run.SuitePlanner;
 import dev.bitbench.cli.run.TerminalProgress;
+import dev.bitbench.core.config.RunConfig;
+import dev.bitbench.core.result.BenchmarkResult;
 import dev.bitbench.core.result.BenchmarkStatus;
 import dev.bitbench.core.result.GitInfo;
 import dev.bitbench.core.result.RunStatus;
@@ -53,21 +56,21 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> env = System.getenv();
-        RunRequest request = options.resolve(env);
-        List<BenchmarkCase> plan = SuitePlanner.plan(request.plan());
-        if (plan.isEmpty()) {
-            throw new UsageError("no benchmark matches the selection (--filter, --backends, --sizes, config"
-                    + " operations/data_types); try 'bitbench run --profile smoke' to see every id");
-        }
-        if (options.db != null || options.noStore) {
-            // accepted now so scripts can pass them; the store arrives with its own issue
+        RunConfig config = options.load(env);
+        RunRequest request = RunOptions.request(config);
+        List<BenchmarkCase> selected = SuitePlanner.plan(request.plan());
+        List<BenchmarkResult> deviceSkips = DeviceSkips.of(selected, request.unavailableDevices());
+        List<BenchmarkCase> plan = request.cpu() ? selected : List.of();
+        if (plan.isEmpty() && deviceSkips.isEmpty()) {
+            throw new UsageError("no benchmark matches the selection (filter, backends, sizes, operations,"
+                    + " data_types); 'bitbench run --profile smoke' runs every benchmark once");
         }
         SystemInfo system = new SystemInfoCollector().collect(0, env);
         GitInfo git = GitInspector.inspect(Path.of("").toAbsolutePath());
         RunService service = new RunService(new QuantizationAccuracy()::metricsFor);
         RunService.Outcome outcome;
         try (RunProgress progress = progress(env, err)) {
-            outcome = service.run(request, plan, progress, system, git);
+            outcome = service.run(request, plan, deviceSkips, progress, system, git);
         }
         var run = outcome.result();
         long ok = run.benchmarks().stream()
@@ -77,9 +80,9 @@ public final class RunCommand implements Callable<Integer> {
                 "Run %s: %s, %d of %d benchmarks measured (%s)%n",
                 run.run().id(), run.run().status().json(), ok, run.benchmarks().size(), counts(run));
         out.println("Results: " + outcome.directory());
-        if (!options.noStore) {
-            out.println("History store: not available yet in this version; the run was not stored"
-                    + (options.db == null ? "" : " in " + options.db) + " (use --no-store to silence this line).");
+        if (config.store()) {
+            out.println("History store: not available yet in this version; the run was not stored in " + config.dbUrl()
+                    + " (--no-store silences this line).");
         }
         out.flush();
         return run.run().status() == RunStatus.OK ? ExitCodes.OK : ExitCodes.FAILURE;

@@ -3,22 +3,32 @@ package dev.bitbench.cli;
 import dev.bitbench.cli.run.JmhSettings;
 import dev.bitbench.cli.run.RunRequest;
 import dev.bitbench.cli.run.SuitePlanner;
-import dev.bitbench.kernels.Backends;
+import dev.bitbench.core.config.ConfigValues;
+import dev.bitbench.core.config.ConfigVocabulary;
+import dev.bitbench.core.config.InvalidConfigException;
+import dev.bitbench.core.config.Profile;
+import dev.bitbench.core.config.RunConfig;
+import dev.bitbench.core.config.RunConfigLoader;
+import dev.bitbench.core.config.RunConfigOverrides;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Option;
 
-/** The options of {@code bitbench run}, and their resolution into a {@link RunRequest}. */
+/**
+ * The options of {@code bitbench run}, and their resolution into a {@link RunRequest} through
+ * core's {@link RunConfigLoader}: defaults, then {@code --config FILE}, then {@code BITBENCH_*}
+ * environment variables, then these flags.
+ */
 public final class RunOptions {
+    private static final String FLAGS = RunConfigLoader.COMMAND_LINE;
+
     @Option(
             names = "--profile",
             paramLabel = "NAME",
@@ -28,27 +38,33 @@ public final class RunOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "JSON config file (seed-style keys).")
     Path config;
 
-    @Option(names = "--filter", paramLabel = "REGEX", description = "Run only benchmarks whose id matches.")
+    @Option(names = "--filter", paramLabel = "REGEX", description = "Run only benchmarks whose id contains a match.")
     String filter;
 
     @Option(
             names = "--backends",
             split = ",",
             paramLabel = "NAME",
-            description = "Kernel backends to run: scalar,simd,parallel (default: all). Peers always run.")
+            description = "Backends to run: scalar, simd, parallel; peers (openblas, openblas-1t, ejml, ojalgo)"
+                    + " all run unless one is named.")
     List<String> backends;
 
-    @Option(names = "--sizes", split = ",", paramLabel = "N", description = "Values of every size parameter.")
-    List<Integer> sizes;
+    @Option(
+            names = "--sizes",
+            split = ",",
+            paramLabel = "N",
+            description = "Tensor sizes (1024 or 512x512): matrix benchmarks run N x N, elementwise ones N*N"
+                    + " elements, row ops rows of N.")
+    List<String> sizes;
 
     @Option(
             names = "--threads",
             paramLabel = "N",
             description = "Threads of the parallel backend (default: BITBENCH_THREADS, else all cores).")
-    Integer threads;
+    String threads;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of every input (default: BITBENCH_SEED, else 42).")
-    Long seed;
+    String seed;
 
     @Option(names = "--jvm", paramLabel = "JAVA", description = "java executable of the benchmark JVMs.")
     String jvm;
@@ -66,7 +82,7 @@ public final class RunOptions {
     boolean noStore;
 
     @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Tag the run (repeatable).")
-    Map<String, String> tags;
+    List<String> tags;
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
@@ -74,98 +90,129 @@ public final class RunOptions {
     @Option(names = "--no-color", description = "No colour in the progress bar.")
     boolean noColor;
 
-    /** Resolves defaults, then environment, then flags. */
-    RunRequest resolve(Map<String, String> env) {
-        String profileName = profile == null ? "quick" : profile;
-        ProfileSettings p = ProfileSettings.named(profileName);
-        long runSeed = seed != null ? seed : envLong(env, "BITBENCH_SEED").orElse(42L);
-        boolean deterministic = "1".equals(env.get("BITBENCH_DETERMINISTIC"));
-        int runThreads = deterministic
-                ? 1
-                : threads != null
-                        ? threads
-                        : envLong(env, "BITBENCH_THREADS")
-                                .map(Long::intValue)
-                                .orElse(Runtime.getRuntime().availableProcessors());
-        if (runThreads < 1) {
-            throw new UsageError("--threads must be >= 1, got " + runThreads);
+    /** The flags as the last configuration layer; bad values name the flag. */
+    RunConfigOverrides flags() {
+        RunConfigOverrides.Builder b = RunConfigOverrides.builder();
+        if (profile != null) {
+            b.profile(ConfigValues.profile(FLAGS, "--profile", profile));
         }
-        Set<String> backendSet = new LinkedHashSet<>(backends == null ? List.of() : backends);
-        for (String b : backendSet) {
-            if (!Backends.NAMES.contains(b)) {
-                throw new UsageError("--backends: unknown backend '" + b + "'; expected some of " + Backends.NAMES);
+        if (filter != null) {
+            b.filter(ConfigValues.regex(FLAGS, "--filter", filter));
+        }
+        if (backends != null) {
+            b.backends(ConfigValues.backends(FLAGS, "--backends", backends));
+        }
+        if (sizes != null) {
+            b.sizes(ConfigValues.sizes(FLAGS, "--sizes", sizes));
+        }
+        if (threads != null) {
+            b.threads((int) ConfigValues.integer(FLAGS, "--threads", threads, 1, 65_536));
+        }
+        if (seed != null) {
+            b.seed(ConfigValues.integer(FLAGS, "--seed", seed, Long.MIN_VALUE, Long.MAX_VALUE));
+        }
+        if (jvm != null) {
+            b.jvm(jvm);
+        }
+        if (output != null) {
+            b.outputDir(output);
+        }
+        if (db != null) {
+            b.dbUrl(ConfigValues.jdbcUrl(FLAGS, "--db", db));
+        }
+        if (noStore) {
+            b.store(false);
+        }
+        if (tags != null) {
+            b.tags(ConfigValues.tags(FLAGS, "--tag", tags));
+        }
+        return b.build();
+    }
+
+    /**
+     * The effective configuration.
+     *
+     * @throws InvalidConfigException naming the file, variable or flag and the expected form
+     */
+    RunConfig load(Map<String, String> env) {
+        return RunConfigLoader.load(config, env, flags());
+    }
+
+    /** What the runner needs from the effective configuration. */
+    static RunRequest request(RunConfig c) {
+        for (String b : c.backends()) {
+            if (!ConfigVocabulary.CPU_BACKENDS.contains(b) && !SuitePlanner.isPeer(b)) {
+                throw new InvalidConfigException(
+                        "backends",
+                        "backends",
+                        "names from " + String.join(", ", ConfigVocabulary.CPU_BACKENDS) + ", "
+                                + String.join(", ", SuitePlanner.PEERS),
+                        "\"" + b + "\"");
             }
         }
-        if (sizes != null && sizes.stream().anyMatch(s -> s < 1)) {
-            throw new UsageError("--sizes: every size must be >= 1, got " + sizes);
+        String java = c.jvm() == null ? RunRequest.currentJava() : c.jvm();
+        if (c.jvm() != null && !Files.isExecutable(Path.of(c.jvm()))) {
+            throw new InvalidConfigException("jvm", "jvm", "the path of an executable java", "\"" + c.jvm() + "\"");
         }
-        Optional<Pattern> pattern;
-        try {
-            pattern = filter == null ? Optional.empty() : Optional.of(Pattern.compile(filter));
-        } catch (PatternSyntaxException e) {
-            throw new UsageError("--filter: not a regular expression: " + e.getDescription() + " in '" + filter + "'");
-        }
-        String java = jvm == null ? RunRequest.currentJava() : jvm;
-        if (jvm != null && !Files.isExecutable(Path.of(jvm))) {
-            throw new UsageError("--jvm: '" + jvm + "' is not an executable java");
-        }
-        Path root = output != null ? output : Path.of(env.getOrDefault("BITBENCH_RESULTS", "bitbench-results"));
-        JmhSettings jmh = p.jmh();
+        Profile p = c.profile();
+        JmhSettings jmh = new JmhSettings(
+                forks(p),
+                c.effectiveWarmupIterations(),
+                p.warmupTime(),
+                c.effectiveMeasurementIterations(),
+                p.measurementTime(),
+                c.effectiveTimeout());
         SuitePlanner.Request plan = new SuitePlanner.Request(
-                pattern, backendSet, sizes == null ? List.of() : sizes, p.sizesPerBenchmark(), Set.of(), Set.of());
+                Optional.ofNullable(c.filter()).map(Pattern::compile),
+                Set.copyOf(c.backends()),
+                c.sizes(),
+                sizesPerBenchmark(p),
+                Set.copyOf(c.operations()),
+                Set.copyOf(c.dataTypes()));
+        int threads = c.threads() == null ? Runtime.getRuntime().availableProcessors() : c.threads();
 
-        Map<String, Object> config = new LinkedHashMap<>();
-        Map<String, Object> jmhConfig = new LinkedHashMap<>();
-        jmhConfig.put("forks", jmh.forks());
-        jmhConfig.put("warmup_iterations", jmh.warmupIterations());
-        jmhConfig.put("warmup_time_ms", jmh.warmupTime().toMillis());
-        jmhConfig.put("measurement_iterations", jmh.measurementIterations());
-        jmhConfig.put("measurement_time_ms", jmh.measurementTime().toMillis());
-        jmhConfig.put("timeout_s", jmh.timeout().toSeconds());
-        jmhConfig.put("profilers", List.of("gc"));
-        config.put("jmh", jmhConfig);
-        config.put("filter", filter);
-        config.put("backends", List.copyOf(backendSet));
-        config.put("sizes", sizes == null ? List.of() : List.copyOf(sizes));
-        config.put("threads", runThreads);
-        config.put("deterministic", deterministic);
-        config.put("jvm", java);
+        Map<String, Object> recorded = new LinkedHashMap<>(c.toMap());
+        recorded.put("forks", (long) jmh.forks());
+        recorded.put("threads", (long) threads);
+        recorded.put("jvm", java);
+        recorded.put("profilers", List.of("gc"));
         return new RunRequest(
-                profileName, jmh, plan, runSeed, runThreads, java, root, tags == null ? Map.of() : tags, config);
+                p.json(),
+                jmh,
+                plan,
+                c.cpuRequested(),
+                c.unavailableDevices(),
+                c.seed(),
+                threads,
+                java,
+                c.outputDir(),
+                c.tags(),
+                recorded);
     }
 
-    private static Optional<Long> envLong(Map<String, String> env, String name) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Long.parseLong(v.trim()));
-        } catch (NumberFormatException e) {
-            throw new UsageError(name + ": expected an integer, got '" + v + "'");
-        }
+    /**
+     * JMH forks per benchmark. The smoke profile runs every benchmark inside the runner's child JVM
+     * (JMH forks = 0): a JVM start per benchmark would not fit the whole suite into a minute on two
+     * cores. Every other profile forks as the profile says.
+     */
+    static int forks(Profile p) {
+        return p == Profile.SMOKE ? 0 : p.forks();
     }
 
-    /** The settings of each profile. */
-    record ProfileSettings(JmhSettings jmh, int sizesPerBenchmark) {
-        static ProfileSettings named(String name) {
-            return switch (name) {
-                case "smoke" ->
-                    new ProfileSettings(new JmhSettings(0, 1, ms(50), 3, ms(50), Duration.ofSeconds(30)), 1);
-                case "quick" ->
-                    new ProfileSettings(new JmhSettings(1, 1, ms(300), 3, ms(300), Duration.ofSeconds(60)), 1);
-                case "standard" ->
-                    new ProfileSettings(new JmhSettings(3, 3, ms(1000), 5, ms(1000), Duration.ofMinutes(5)), 0);
-                case "thorough" ->
-                    new ProfileSettings(new JmhSettings(5, 5, ms(2000), 10, ms(2000), Duration.ofMinutes(15)), 0);
-                default ->
-                    throw new UsageError(
-                            "--profile: unknown profile '" + name + "'; expected smoke, quick, standard or thorough");
-            };
-        }
+    /**
+     * How many of each benchmark's own sizes, smallest first, a profile runs: smoke and quick the
+     * smallest, standard the two smallest, thorough all.
+     */
+    static int sizesPerBenchmark(Profile p) {
+        return switch (p) {
+            case SMOKE, QUICK -> 1;
+            case STANDARD -> 2;
+            case THOROUGH -> 0;
+        };
+    }
 
-        private static Duration ms(long millis) {
-            return Duration.ofMillis(millis);
-        }
+    /** A readable form of a duration for messages. */
+    static String text(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }

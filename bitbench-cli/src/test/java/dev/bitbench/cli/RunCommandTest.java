@@ -115,7 +115,7 @@ class RunCommandTest {
     @Test
     void aBenchmarkThatThrowsAndOneThatHangsMakeThePartialRunTheOthersAreRecorded() throws IOException {
         Path config = dir.resolve("config.json");
-        Files.writeString(config, "{\"timeout\": \"3s\"}");
+        Files.writeString(config, "{\"timeout\": \"5s\"}");
         Result r = run(
                 "run",
                 "--profile",
@@ -166,17 +166,91 @@ class RunCommandTest {
     void unknownProfileIsAUsageErrorNamingTheOption() {
         Result r = run("run", "--profile", "fast", "--output", dir.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("--profile").contains("fast").contains("smoke, quick, standard or thorough");
+        assertThat(r.err()).contains("--profile").contains("fast").contains("smoke, quick, standard, thorough");
     }
 
     @Test
     void unknownBackendAndBadFilterAreUsageErrors() {
-        Result backend = run("run", "--backends", "simd,gpu", "--output", dir.toString());
+        Result backend = run("run", "--backends", "simd,cublas", "--output", dir.toString());
         assertThat(backend.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(backend.err()).contains("--backends").contains("gpu");
+        assertThat(backend.err()).contains("backends").contains("cublas");
         Result filter = run("run", "--filter", "matmul(", "--output", dir.toString());
         assertThat(filter.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(filter.err()).contains("--filter");
+    }
+
+    @Test
+    void eachMalformedConfigIsAUsageErrorNamingTheKey() throws IOException {
+        String[][] cases = {
+            {"{\"timeout\": \"soon\"}", "timeout"},
+            {"{\"warmup_iterations\": -1}", "warmup_iterations"},
+            {"{\"operations\": [\"matmul\", \"teleport\"]}", "operations"},
+            {"{\"tensor_sizes\": [[0, 4]]}", "tensor_sizes"},
+            {"{\"colour\": \"blue\"}", "colour"},
+            {"{\"timeout\": ", "(document)"},
+        };
+        for (String[] c : cases) {
+            Path config = dir.resolve("bad.json");
+            Files.writeString(config, c[0]);
+            Result r = run("run", "--config", config.toString(), "--output", dir.toString());
+            assertThat(r.exitCode()).as(c[0]).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err())
+                    .as(c[0])
+                    .contains(config.toString())
+                    .contains(c[1])
+                    .doesNotContain("\tat ");
+        }
+        assertThat(dir.resolve("latest")).doesNotExist();
+    }
+
+    @Test
+    void theSeedStyleConfigIsAcceptedAndAnUnavailableDeviceIsSkippedWithItsReason() throws IOException {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, """
+                {
+                  "tensor_sizes": [[64, 64]],
+                  "warmup_iterations": 1,
+                  "measurement_iterations": 2,
+                  "operations": ["matmul"],
+                  "devices": ["cpu", "metal"],
+                  "data_types": ["fp32"],
+                  "timeout": "30s"
+                }
+                """);
+        Result r = run(
+                "run",
+                "--profile",
+                "smoke",
+                "--config",
+                config.toString(),
+                "--backends",
+                "simd,ejml",
+                "--output",
+                dir.resolve("results").toString(),
+                "--no-store",
+                "--seed",
+                "7");
+
+        RunResult run = latest();
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(run.run().status() == RunStatus.OK ? 0 : 1);
+        assertThat(run.run().seed()).isEqualTo(7);
+        assertThat(run.run().config()).containsEntry("timeout", "30s").containsEntry("measurement_iterations", 2L);
+        assertThat(run.benchmarks())
+                .extracting(BenchmarkResult::id)
+                .containsExactlyInAnyOrder(
+                        "kernels.matmul/simd/f32/64x64",
+                        "kernels.matmul_tb/simd/f32/64x64",
+                        "peers.matmul/ejml/f32/64x64",
+                        "kernels.matmul/metal/f32/64x64",
+                        "kernels.matmul_tb/metal/f32/64x64");
+        BenchmarkResult metal = run.benchmark("kernels.matmul/metal/f32/64x64");
+        assertThat(metal.status()).isEqualTo(BenchmarkStatus.SKIPPED);
+        assertThat(metal.error()).contains("metal");
+        assertThat(run.benchmark("peers.matmul/ejml/f32/64x64")
+                        .metrics()
+                        .get("time")
+                        .samples())
+                .hasSize(2);
     }
 
     @Test

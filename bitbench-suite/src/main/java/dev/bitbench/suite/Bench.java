@@ -44,4 +44,20 @@ public @interface Bench {
 
     /** What {@link #work()} counts, which fixes the throughput unit the runner reports. */
     WorkUnit unit() default WorkUnit.NONE;
+
+    /**
+     * What the {@code size} parameter means, so that a requested tensor size {@code R x C} ({@code
+     * bitbench run --sizes}, config {@code tensor_sizes}) maps onto it.
+     */
+    SizeMeaning size() default SizeMeaning.ELEMENTS;
+
+    /** What a benchmark's {@code size} parameter counts. */
+    enum SizeMeaning {
+        /** The number of elements: a tensor {@code R x C} gives {@code size = R * C}. */
+        ELEMENTS,
+        /** The side of a square matrix: a tensor {@code N x N} gives {@code size = N}. */
+        SIDE,
+        /** The length of one row: a tensor {@code R x C} gives {@code size = C}. */
+        ROW
+    }
 }

@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param profile the profile name, recorded in the run
  * @param jmh forks, iterations, times and timeout
  * @param plan which benchmarks and parameter values
+ * @param cpu whether the CPU benchmarks run at all (device {@code cpu} requested)
+ * @param unavailableDevices requested devices other than {@code cpu}, with the reason their
+ *     benchmarks are recorded as {@code skipped}
  * @param seed the seed of every generated input
  * @param threads threads of the {@code parallel} backend, >= 1
  * @param java the {@code java} executable of the benchmark JVMs
@@ -23,6 +26,8 @@ public record RunRequest(
         String profile,
         JmhSettings jmh,
         SuitePlanner.Request plan,
+        boolean cpu,
+        Map<String, String> unavailableDevices,
         long seed,
         int threads,
         String java,
@@ -38,6 +43,7 @@ public record RunRequest(
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        unavailableDevices = new LinkedHashMap<>(unavailableDevices);
         tags = new LinkedHashMap<>(tags);
         config = new LinkedHashMap<>(config);
     }

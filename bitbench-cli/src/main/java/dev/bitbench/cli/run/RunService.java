@@ -46,12 +46,19 @@ public final class RunService {
     /**
      * Runs {@code plan} as {@code request} says.
      *
+     * @param notRun benchmarks recorded without running (skipped devices), appended to the results
+     * @param notRun benchmarks recorded without running (skipped devices), appended to the results
      * @param system the machine, as collected in this JVM; its JVM part is replaced by what the
      *     benchmark JVM reports
      * @throws IOException if the child JVM cannot start or the run directory cannot be written
      */
     public Outcome run(
-            RunRequest request, List<BenchmarkCase> plan, RunProgress progress, SystemInfo system, GitInfo git)
+            RunRequest request,
+            List<BenchmarkCase> plan,
+            List<BenchmarkResult> notRun,
+            RunProgress progress,
+            SystemInfo system,
+            GitInfo git)
             throws IOException {
         Instant started = Instant.now();
         Path workDir = Files.createTempDirectory("bitbench-run-");
@@ -90,6 +97,7 @@ public final class RunService {
                     }
                 }
             }
+            results.addAll(notRun);
             RunStatus status = RunAssembler.status(results, executor.cancelled());
             Map<String, Object> config = new LinkedHashMap<>(request.config());
             config.put("interrupted", executor.cancelled());

@@ -114,6 +114,9 @@ public final class SuiteExecutor {
                 java,
                 "--add-modules",
                 "jdk.incubator.vector",
+                // JMH refuses to start while another JMH holds /tmp/jmh.lock; this runner already runs
+                // one benchmark at a time, and other tools' runs on a shared machine must not fail it
+                "-Djmh.ignoreLock=true",
                 "-cp",
                 classpathDir + File.pathSeparator + System.getProperty("java.class.path"),
                 ForkHost.class.getName(),

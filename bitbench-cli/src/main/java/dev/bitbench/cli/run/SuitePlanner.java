@@ -1,5 +1,6 @@
 package dev.bitbench.cli.run;
 
+import dev.bitbench.core.config.TensorSize;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.BenchmarkDescriptor;
 import dev.bitbench.suite.SuiteCatalog;
@@ -20,6 +21,9 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
  * values, narrowed by the profile and the user's choices, each with its stable id.
  */
 public final class SuitePlanner {
+    /** The peer backends of group {@code peers}. */
+    public static final List<String> PEERS = List.of("openblas-1t", "openblas", "ejml", "ojalgo");
+
     private SuitePlanner() {}
 
     /**
@@ -28,16 +32,18 @@ public final class SuitePlanner {
      * @param filter a regular expression found in the ids to keep; empty keeps all
      * @param backends kernel backends to keep ({@code scalar}, {@code simd}, {@code parallel}); empty
      *     keeps all. Peers are not filtered by it (select them out with {@code filter}).
-     * @param sizes values for every {@code size} parameter; empty keeps the benchmark's own
+     * @param sizes tensor sizes mapped onto every {@code size} parameter by its {@link
+     *     Bench#size()} meaning; empty keeps the benchmark's own
      * @param sizesPerBenchmark how many of a benchmark's own sizes (smallest first) to keep; 0 keeps
      *     all
-     * @param ops operations to keep ({@code matmul}, {@code add}, ...); empty keeps all
+     * @param ops operations to keep, in the config vocabulary ({@code matmul}, {@code multiply},
+     *     {@code activations}, {@code peers}, ...; see {@link #category}); empty keeps all
      * @param dtypes data types to keep ({@code f32}, {@code f16}, ...); empty keeps all
      */
     public record Request(
             Optional<Pattern> filter,
             Set<String> backends,
-            List<Integer> sizes,
+            List<TensorSize> sizes,
             int sizesPerBenchmark,
             Set<String> ops,
             Set<String> dtypes) {
@@ -79,7 +85,8 @@ public final class SuitePlanner {
             if (bench.isEmpty()) {
                 continue;
             }
-            for (Map<String, String> params : combinations(entry.getParams().orElse(Map.of()), request)) {
+            for (Map<String, String> params :
+                    combinations(entry.getParams().orElse(Map.of()), bench.get().size(), request)) {
                 BenchmarkDescriptor d = SuiteCatalog.describe(bench.get(), name, params);
                 if (keep(d, request)) {
                     BenchmarkDescriptor previous = byId.putIfAbsent(d.id(), d);
@@ -97,14 +104,48 @@ public final class SuitePlanner {
         return plan;
     }
 
+    /**
+     * The value of a {@code size} parameter for a requested tensor size, or null when it does not
+     * apply: the matrix benchmarks are square, so a non-square size runs only the others.
+     */
+    static String sizeValue(TensorSize t, Bench.SizeMeaning meaning) {
+        return switch (meaning) {
+            case ELEMENTS -> Long.toString((long) t.rows() * t.cols());
+            case SIDE -> t.rows() == t.cols() ? Integer.toString(t.rows()) : null;
+            case ROW -> Integer.toString(t.cols());
+        };
+    }
+
+    /**
+     * The config-vocabulary operation a benchmark belongs to: {@code mul} is {@code multiply},
+     * {@code scale} is {@code elementwise}, {@code sum/max/mean} are {@code reductions}, the
+     * activations are {@code activations}, {@code matmul_tb} is {@code matmul}; other ops are
+     * their own name.
+     */
+    static String category(String op) {
+        return switch (op) {
+            case "mul" -> "multiply";
+            case "scale" -> "elementwise";
+            case "sum", "max", "mean" -> "reductions";
+            case "relu", "gelu", "silu", "swish", "relu2" -> "activations";
+            case "matmul_tb" -> "matmul";
+            case "unpack" -> "pack";
+            default -> op;
+        };
+    }
+
     private static boolean keep(BenchmarkDescriptor d, Request request) {
-        if (!request.backends().isEmpty()
-                && !d.group().equals("peers")
-                && d.params().containsKey("backend")
-                && !request.backends().contains(d.backend())) {
-            return false;
+        boolean peer = d.group().equals("peers");
+        if (!request.backends().isEmpty() && !request.backends().contains(d.backend())) {
+            // peers stay unless the list names a peer; our backends must be listed
+            boolean namesPeer = request.backends().stream().anyMatch(SuitePlanner::isPeer);
+            if (!peer || namesPeer) {
+                return false;
+            }
         }
-        if (!request.ops().isEmpty() && !request.ops().contains(d.op())) {
+        if (!request.ops().isEmpty()
+                && !request.ops().contains(category(d.op()))
+                && !(peer && request.ops().contains("peers"))) {
             return false;
         }
         if (!request.dtypes().isEmpty() && !request.dtypes().contains(d.dtype())) {
@@ -113,15 +154,25 @@ public final class SuitePlanner {
         return request.filter().map(p -> p.matcher(d.id()).find()).orElse(true);
     }
 
+    /** Whether a backend name is a peer library rather than one of our kernels' backends. */
+    public static boolean isPeer(String backend) {
+        return PEERS.contains(backend);
+    }
+
     /** Every combination of parameter values, with sizes narrowed or replaced. */
-    private static List<Map<String, String>> combinations(Map<String, String[]> declared, Request request) {
+    private static List<Map<String, String>> combinations(
+            Map<String, String[]> declared, Bench.SizeMeaning meaning, Request request) {
         List<Map<String, String>> result = new ArrayList<>();
         result.add(new HashMap<>());
         for (Map.Entry<String, String[]> p : declared.entrySet()) {
             List<String> values = List.of(p.getValue());
             if (p.getKey().equals("size")) {
                 if (!request.sizes().isEmpty()) {
-                    values = request.sizes().stream().map(String::valueOf).toList();
+                    values = request.sizes().stream()
+                            .map(t -> sizeValue(t, meaning))
+                            .filter(Objects::nonNull)
+                            .distinct()
+                            .toList();
                 } else if (request.sizesPerBenchmark() > 0 && values.size() > request.sizesPerBenchmark()) {
                     values = values.subList(0, request.sizesPerBenchmark());
                 }

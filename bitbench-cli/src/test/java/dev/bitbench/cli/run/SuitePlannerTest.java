@@ -2,6 +2,7 @@ package dev.bitbench.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bitbench.core.config.TensorSize;
 import dev.bitbench.suite.kernels.AddBenchmark;
 import dev.bitbench.suite.kernels.MatmulBenchmark;
 import dev.bitbench.suite.peers.EjmlBenchmark;
@@ -21,7 +22,7 @@ class SuitePlannerTest {
     }
 
     private static SuitePlanner.Request request(
-            String filter, Set<String> backends, List<Integer> sizes, int perBench) {
+            String filter, Set<String> backends, List<TensorSize> sizes, int perBench) {
         return new SuitePlanner.Request(
                 Optional.ofNullable(filter).map(Pattern::compile), backends, sizes, perBench, Set.of(), Set.of());
     }
@@ -48,8 +49,44 @@ class SuitePlannerTest {
                 .containsExactly("kernels.matmul/scalar/f32/256x256");
         assertThat(ids(request("^kernels\\.matmul/scalar", Set.of(), List.of(), 2)))
                 .containsExactly("kernels.matmul/scalar/f32/256x256", "kernels.matmul/scalar/f32/512x512");
-        assertThat(ids(request("^kernels\\.matmul/scalar", Set.of(), List.of(64, 2048), 1)))
+        List<TensorSize> sizes = List.of(new TensorSize(64, 64), new TensorSize(2048, 2048));
+        assertThat(ids(request("^kernels\\.matmul/scalar", Set.of(), sizes, 1)))
                 .containsExactly("kernels.matmul/scalar/f32/64x64", "kernels.matmul/scalar/f32/2048x2048");
+        // elementwise benchmarks take the tensor's element count, row ops its row length
+        assertThat(ids(request("^kernels\\.(add|softmax)/simd", Set.of(), List.of(new TensorSize(256, 512)), 1)))
+                .containsExactlyInAnyOrder("kernels.add/simd/f32/131072", "kernels.softmax/simd/f32/512");
+    }
+
+    @Test
+    void aNonSquareSizeSkipsTheSquareMatrixBenchmarks() {
+        assertThat(ids(request("^kernels\\.(matmul|add)/simd", Set.of(), List.of(new TensorSize(256, 512)), 1)))
+                .containsExactly("kernels.add/simd/f32/131072");
+    }
+
+    @Test
+    void namingAPeerBackendNarrowsThePeersToo() {
+        assertThat(ids(request("(^kernels\\.matmul/|^peers\\.matmul/)", Set.of("simd", "ejml"), List.of(), 1)))
+                .containsExactlyInAnyOrder("kernels.matmul/simd/f32/256x256", "peers.matmul/ejml/f32/256x256");
+    }
+
+    @Test
+    void configOperationsSelectByCategory() {
+        SuitePlanner.Request r = new SuitePlanner.Request(
+                Optional.of(Pattern.compile("/scalar/|/ejml/")),
+                Set.of(),
+                List.of(),
+                1,
+                Set.of("multiply", "activations"),
+                Set.of());
+        assertThat(ids(r))
+                .containsExactlyInAnyOrder(
+                        "kernels.mul/scalar/f32/4096",
+                        "kernels.relu/scalar/f32/4096",
+                        "kernels.gelu/scalar/f32/4096",
+                        "kernels.silu/scalar/f32/4096",
+                        "kernels.swish/scalar/f32/4096",
+                        "kernels.relu2/scalar/f32/4096",
+                        "peers.mul/ejml/f32/4096");
     }
 
     @Test

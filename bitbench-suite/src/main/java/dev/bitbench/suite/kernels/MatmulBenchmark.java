@@ -47,6 +47,7 @@ public class MatmulBenchmark {
             group = "kernels",
             op = "matmul",
             shape = "{size}x{size}",
+            size = Bench.SizeMeaning.SIDE,
             work = "2*{size}*{size}*{size}",
             unit = WorkUnit.FLOP)
     public float[] matmul() {
@@ -59,6 +60,7 @@ public class MatmulBenchmark {
             group = "kernels",
             op = "matmul_tb",
             shape = "{size}x{size}",
+            size = Bench.SizeMeaning.SIDE,
             work = "2*{size}*{size}*{size}",
             unit = WorkUnit.FLOP)
     public float[] matmulTransB() {
@@ -103,7 +105,13 @@ public class MatmulBenchmark {
         }
 
         @Benchmark
-        @Bench(group = "kernels", op = "gemv", shape = "{size}x{size}", work = "2*{size}*{size}", unit = WorkUnit.FLOP)
+        @Bench(
+                group = "kernels",
+                op = "gemv",
+                shape = "{size}x{size}",
+                size = Bench.SizeMeaning.SIDE,
+                work = "2*{size}*{size}",
+                unit = WorkUnit.FLOP)
         public float[] gemv() {
             if (a16 != null) {
                 ops.matrix().gemvF16(a16, x, y, size, size);

@@ -51,14 +51,14 @@ public class RowOpsBenchmark {
     }
 
     @Benchmark
-    @Bench(group = "kernels", op = "softmax", work = "{size}", unit = WorkUnit.OP)
+    @Bench(group = "kernels", op = "softmax", work = "{size}", unit = WorkUnit.OP, size = Bench.SizeMeaning.ROW)
     public float[] softmax() {
         ops.vector().softmax(x, 0, out, 0, size);
         return out;
     }
 
     @Benchmark
-    @Bench(group = "kernels", op = "rmsnorm", work = "{size}", unit = WorkUnit.OP)
+    @Bench(group = "kernels", op = "rmsnorm", work = "{size}", unit = WorkUnit.OP, size = Bench.SizeMeaning.ROW)
     public float[] rmsNorm() {
         ops.vector().rmsNorm(x, 0, weight, 1e-6f, out, 0, size);
         return out;
@@ -66,7 +66,7 @@ public class RowOpsBenchmark {
 
     /** Rotates {@code out} in place at a moving position, so no two calls are identical. */
     @Benchmark
-    @Bench(group = "kernels", op = "rope", work = "{size}", unit = WorkUnit.OP)
+    @Bench(group = "kernels", op = "rope", work = "{size}", unit = WorkUnit.OP, size = Bench.SizeMeaning.ROW)
     public float[] rope() {
         ops.vector().rope(out, 0, size / HEAD_DIM, HEAD_DIM, position++ & 4095, 10000f);
         return out;

@@ -48,6 +48,7 @@ public class EjmlBenchmark {
                 op = "matmul",
                 backend = "ejml",
                 shape = "{size}x{size}",
+                size = Bench.SizeMeaning.SIDE,
                 work = "2*{size}*{size}*{size}",
                 unit = WorkUnit.FLOP)
         public FMatrixRMaj matmul() {
@@ -82,6 +83,7 @@ public class EjmlBenchmark {
                 op = "gemv",
                 backend = "ejml",
                 shape = "{size}x{size}",
+                size = Bench.SizeMeaning.SIDE,
                 work = "2*{size}*{size}",
                 unit = WorkUnit.FLOP)
         public FMatrixRMaj gemv() {

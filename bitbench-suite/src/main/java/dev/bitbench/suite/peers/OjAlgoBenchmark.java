@@ -54,6 +54,7 @@ public class OjAlgoBenchmark {
                 op = "matmul",
                 backend = "ojalgo",
                 shape = "{size}x{size}",
+                size = Bench.SizeMeaning.SIDE,
                 work = "2*{size}*{size}*{size}",
                 unit = WorkUnit.FLOP)
         public R032Store matmul() {
@@ -88,6 +89,7 @@ public class OjAlgoBenchmark {
                 op = "gemv",
                 backend = "ojalgo",
                 shape = "{size}x{size}",
+                size = Bench.SizeMeaning.SIDE,
                 work = "2*{size}*{size}",
                 unit = WorkUnit.FLOP)
         public R032Store gemv() {

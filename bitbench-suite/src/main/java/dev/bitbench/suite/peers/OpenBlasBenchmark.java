@@ -77,6 +77,7 @@ public class OpenBlasBenchmark {
                 group = "peers",
                 op = "matmul",
                 shape = "{size}x{size}",
+                size = Bench.SizeMeaning.SIDE,
                 work = "2*{size}*{size}*{size}",
                 unit = WorkUnit.FLOP)
         public FloatPointer matmul() {
@@ -114,7 +115,13 @@ public class OpenBlasBenchmark {
         }
 
         @Benchmark
-        @Bench(group = "peers", op = "gemv", shape = "{size}x{size}", work = "2*{size}*{size}", unit = WorkUnit.FLOP)
+        @Bench(
+                group = "peers",
+                op = "gemv",
+                shape = "{size}x{size}",
+                size = Bench.SizeMeaning.SIDE,
+                work = "2*{size}*{size}",
+                unit = WorkUnit.FLOP)
         public FloatPointer gemv() {
             openblas_full.cblas_sgemv(CblasRowMajor, CblasNoTrans, size, size, 1f, a, size, x, 1, 0f, y, 1);
             return y;
