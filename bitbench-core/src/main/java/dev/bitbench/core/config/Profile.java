@@ -13,21 +13,26 @@ import java.util.stream.Collectors;
  * <table>
  *   <caption>Profiles</caption>
  *   <tr><th>profile</th><th>forks</th><th>warm-up</th><th>measurement</th><th>timeout</th><th>goal</th></tr>
- *   <tr><td>{@code smoke}</td><td>1</td><td>1 x 100 ms</td><td>3 x 100 ms</td><td>20 s</td>
+ *   <tr><td>{@code smoke}</td><td>0</td><td>1 x 50 ms</td><td>3 x 50 ms</td><td>30 s</td>
  *       <td>whole suite subset in 60 s on 2 cores; tests and CI</td></tr>
- *   <tr><td>{@code quick}</td><td>1</td><td>2 x 300 ms</td><td>5 x 300 ms</td><td>60 s</td>
+ *   <tr><td>{@code quick}</td><td>1</td><td>1 x 300 ms</td><td>3 x 300 ms</td><td>60 s</td>
  *       <td>the default; under 5 minutes</td></tr>
- *   <tr><td>{@code standard}</td><td>3</td><td>3 x 1 s</td><td>10 x 1 s</td><td>5 min</td>
+ *   <tr><td>{@code standard}</td><td>3</td><td>3 x 1 s</td><td>5 x 1 s</td><td>5 min</td>
  *       <td>about 20 minutes; baselines</td></tr>
- *   <tr><td>{@code thorough}</td><td>5</td><td>5 x 2 s</td><td>20 x 2 s</td><td>15 min</td>
+ *   <tr><td>{@code thorough}</td><td>5</td><td>5 x 2 s</td><td>10 x 2 s</td><td>15 min</td>
  *       <td>release measurements</td></tr>
  * </table>
+ *
+ * <p>Forks {@code 0} runs the benchmark inside the runner's own child JVM without a further JMH fork
+ * (cheapest start-up). Samples per metric are {@code max(1, forks) x measurement iterations}: with
+ * fewer than 6 the median's confidence interval falls back to {@code [min, max]} (see {@link
+ * dev.bitbench.core.stats.SampleSummary}).
  */
 public enum Profile {
-    SMOKE(1, 1, Duration.ofMillis(100), 3, Duration.ofMillis(100), Duration.ofSeconds(20)),
-    QUICK(1, 2, Duration.ofMillis(300), 5, Duration.ofMillis(300), Duration.ofSeconds(60)),
-    STANDARD(3, 3, Duration.ofSeconds(1), 10, Duration.ofSeconds(1), Duration.ofMinutes(5)),
-    THOROUGH(5, 5, Duration.ofSeconds(2), 20, Duration.ofSeconds(2), Duration.ofMinutes(15));
+    SMOKE(0, 1, Duration.ofMillis(50), 3, Duration.ofMillis(50), Duration.ofSeconds(30)),
+    QUICK(1, 1, Duration.ofMillis(300), 3, Duration.ofMillis(300), Duration.ofSeconds(60)),
+    STANDARD(3, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1), Duration.ofMinutes(5)),
+    THOROUGH(5, 5, Duration.ofSeconds(2), 10, Duration.ofSeconds(2), Duration.ofMinutes(15));
 
     /** The profile used when none is chosen. */
     public static final Profile DEFAULT = QUICK;
@@ -54,7 +59,7 @@ public enum Profile {
         this.timeout = timeout;
     }
 
-    /** JMH forks per benchmark, {@code >= 1}. */
+    /** JMH forks per benchmark, {@code >= 0} (0: in the runner's child JVM). */
     public int forks() {
         return forks;
     }
@@ -103,6 +108,11 @@ public enum Profile {
             }
         }
         throw new IllegalArgumentException("unknown profile '" + value + "': expected one of " + names());
+    }
+
+    /** Samples each metric gets: {@code max(1, forks) x measurementIterations}. */
+    public int samplesPerMetric() {
+        return Math.max(1, forks) * measurementIterations;
     }
 
     /** The accepted names, comma separated: {@code smoke, quick, standard, thorough}. */

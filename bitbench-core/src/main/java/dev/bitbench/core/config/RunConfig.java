@@ -145,6 +145,11 @@ public record RunConfig(
         return measurementIterations != null ? measurementIterations : profile.measurementIterations();
     }
 
+    /** Samples each metric gets: {@code max(1, forks) x effective measurement iterations}. */
+    public int samplesPerMetric() {
+        return Math.max(1, profile.forks()) * effectiveMeasurementIterations();
+    }
+
     /** Requested devices other than {@code cpu}, each with the reason its benchmarks are skipped. */
     public Map<String, String> unavailableDevices() {
         Map<String, String> out = new LinkedHashMap<>();

@@ -32,13 +32,21 @@ class RunSchemaTest {
 
     private static JsonSchema schema;
 
+    /** The same file with its root replaced by a reference to {@code $defs/system}. */
+    private static JsonSchema systemSchema;
+
     @TempDir
     Path dir;
 
     @BeforeAll
     static void loadSchemaFromTheRepository() throws IOException {
         JsonNode schemaTree = MAPPER.readTree(Files.readString(SCHEMA_FILE));
-        schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaTree);
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        schema = factory.getSchema(schemaTree);
+        ObjectNode systemTree = (ObjectNode) schemaTree.deepCopy();
+        systemTree.remove(List.of("type", "additionalProperties", "required", "properties"));
+        systemTree.put("$ref", "#/$defs/system");
+        systemSchema = factory.getSchema(systemTree);
     }
 
     @Test
@@ -47,6 +55,15 @@ class RunSchemaTest {
         RunResultJson.write(ResultFixtures.run(), file);
 
         assertThat(validate(MAPPER.readTree(file.toFile()))).isEmpty();
+    }
+
+    @Test
+    void systemInfoFileIsValidAgainstTheSystemDefinition() throws IOException {
+        Path file = dir.resolve("system-info.json");
+        RunResultJson.write(ResultFixtures.system(new CiInfo("jenkins", null)), file);
+
+        assertThat(systemSchema.validate(MAPPER.readTree(file.toFile()))).isEmpty();
+        assertThat(systemSchema.validate(MAPPER.readTree("{\"os\": \"x\"}"))).isNotEmpty();
     }
 
     @Test
