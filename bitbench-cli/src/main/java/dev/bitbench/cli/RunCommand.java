@@ -67,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         SystemInfo system = new SystemInfoCollector().collect(0, env);
         GitInfo git = GitInspector.inspect(Path.of("").toAbsolutePath());
-        RunService service = new RunService(new QuantizationAccuracy()::metricsFor);
+        RunService service = new RunService(new QuantizationAccuracy(request.seed())::metricsFor);
         RunService.Outcome outcome;
         try (RunProgress progress = progress(env, err)) {
             outcome = service.run(request, plan, deviceSkips, progress, system, git);

@@ -166,7 +166,7 @@ public final class RunOptions {
                 Optional.ofNullable(c.filter()).map(Pattern::compile),
                 Set.copyOf(c.backends()),
                 c.sizes(),
-                sizesPerBenchmark(p),
+                valuesPerParameter(p),
                 Set.copyOf(c.operations()),
                 Set.copyOf(c.dataTypes()));
         int threads = c.threads() == null ? Runtime.getRuntime().availableProcessors() : c.threads();
@@ -200,10 +200,12 @@ public final class RunOptions {
     }
 
     /**
-     * How many of each benchmark's own sizes, smallest first, a profile runs: smoke and quick the
-     * smallest, standard the two smallest, thorough all.
+     * How many of the declared values of each parameter other than backend and dtype (sizes
+     * smallest first, granularity, batch) a profile runs: smoke and quick the first, so every
+     * benchmark method runs on every backend and dtype once within the profile's time budget;
+     * standard the first two; thorough all.
      */
-    static int sizesPerBenchmark(Profile p) {
+    static int valuesPerParameter(Profile p) {
         return switch (p) {
             case SMOKE, QUICK -> 1;
             case STANDARD -> 2;

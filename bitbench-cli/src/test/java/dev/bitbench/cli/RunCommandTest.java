@@ -81,11 +81,20 @@ class RunCommandTest {
         for (BenchmarkResult b : measured) {
             Metric time = b.metrics().get("time");
             assertThat(time.better()).isEqualTo(Direction.LOWER);
-            assertThat(time.samples()).hasSize(3); // smoke: 3 measured iterations, no forks
+            assertThat(time.samples()).hasSize(3); // smoke: 3 measured iterations in one JVM
             assertThat(b.metrics().get("throughput").better()).as(b.id()).isEqualTo(Direction.HIGHER);
             assertThat(b.metrics().get("alloc").better()).isEqualTo(Direction.LOWER);
             assertThat(b.metrics().get("alloc").unit()).isEqualTo("B/op");
         }
+        // quantization benchmarks carry their accuracy, computed on the same seeded weights
+        BenchmarkResult int8 = run.benchmark("quant.quantize/scalar/int8_sym/512x512/per_tensor");
+        assertThat(int8.status()).isEqualTo(BenchmarkStatus.OK);
+        assertThat(int8.metrics().get("mse").better()).isEqualTo(Direction.LOWER);
+        assertThat(int8.metrics().get("max_abs_error").better()).isEqualTo(Direction.LOWER);
+        assertThat(int8.metrics().get("cosine").better()).isEqualTo(Direction.HIGHER);
+        assertThat(int8.metrics().get("cosine").median()).isBetween(0.99, 1.0);
+        assertThat(int8.metrics().get("memory_reduction").better()).isEqualTo(Direction.HIGHER);
+        assertThat(run.benchmarks()).extracting(BenchmarkResult::group).contains("quant", "packed", "bitlinear");
         for (BenchmarkResult b : run.benchmarks()) {
             if (b.status() != BenchmarkStatus.OK) {
                 assertThat(b.error()).as(b.id()).isNotBlank();

@@ -34,8 +34,8 @@ public final class SuitePlanner {
      *     keeps all. Peers are not filtered by it (select them out with {@code filter}).
      * @param sizes tensor sizes mapped onto every {@code size} parameter by its {@link
      *     Bench#size()} meaning; empty keeps the benchmark's own
-     * @param sizesPerBenchmark how many of a benchmark's own sizes (smallest first) to keep; 0 keeps
-     *     all
+     * @param valuesPerParameter how many of the declared values (first first) of each parameter
+     *     other than {@code backend} and {@code dtype} to keep, e.g. the smallest sizes; 0 keeps all
      * @param ops operations to keep, in the config vocabulary ({@code matmul}, {@code multiply},
      *     {@code activations}, {@code peers}, ...; see {@link #category}); empty keeps all
      * @param dtypes data types to keep ({@code f32}, {@code f16}, ...); empty keeps all
@@ -44,7 +44,7 @@ public final class SuitePlanner {
             Optional<Pattern> filter,
             Set<String> backends,
             List<TensorSize> sizes,
-            int sizesPerBenchmark,
+            int valuesPerParameter,
             Set<String> ops,
             Set<String> dtypes) {
         public Request {
@@ -134,6 +134,19 @@ public final class SuitePlanner {
         };
     }
 
+    /**
+     * The config-vocabulary data type of a benchmark's dtype: the INT8 schemes are {@code i8},
+     * {@code int4} is {@code i4}, {@code fp16} is {@code f16}; others are their own name.
+     */
+    static String dtypeCategory(String dtype) {
+        return switch (dtype) {
+            case "int8_sym", "int8_asym" -> "i8";
+            case "int4" -> "i4";
+            case "fp16" -> "f16";
+            default -> dtype;
+        };
+    }
+
     private static boolean keep(BenchmarkDescriptor d, Request request) {
         boolean peer = d.group().equals("peers");
         if (!request.backends().isEmpty() && !request.backends().contains(d.backend())) {
@@ -145,10 +158,11 @@ public final class SuitePlanner {
         }
         if (!request.ops().isEmpty()
                 && !request.ops().contains(category(d.op()))
-                && !(peer && request.ops().contains("peers"))) {
+                && !(peer && request.ops().contains("peers"))
+                && !(d.params().containsKey("batch") && request.ops().contains("batch"))) {
             return false;
         }
-        if (!request.dtypes().isEmpty() && !request.dtypes().contains(d.dtype())) {
+        if (!request.dtypes().isEmpty() && !request.dtypes().contains(dtypeCategory(d.dtype()))) {
             return false;
         }
         return request.filter().map(p -> p.matcher(d.id()).find()).orElse(true);
@@ -159,23 +173,22 @@ public final class SuitePlanner {
         return PEERS.contains(backend);
     }
 
-    /** Every combination of parameter values, with sizes narrowed or replaced. */
+    /** Every combination of parameter values, narrowed by the profile, sizes replaced if asked. */
     private static List<Map<String, String>> combinations(
             Map<String, String[]> declared, Bench.SizeMeaning meaning, Request request) {
         List<Map<String, String>> result = new ArrayList<>();
         result.add(new HashMap<>());
         for (Map.Entry<String, String[]> p : declared.entrySet()) {
             List<String> values = List.of(p.getValue());
-            if (p.getKey().equals("size")) {
-                if (!request.sizes().isEmpty()) {
-                    values = request.sizes().stream()
-                            .map(t -> sizeValue(t, meaning))
-                            .filter(Objects::nonNull)
-                            .distinct()
-                            .toList();
-                } else if (request.sizesPerBenchmark() > 0 && values.size() > request.sizesPerBenchmark()) {
-                    values = values.subList(0, request.sizesPerBenchmark());
-                }
+            boolean narrowed = !p.getKey().equals("backend") && !p.getKey().equals("dtype");
+            if (p.getKey().equals("size") && !request.sizes().isEmpty()) {
+                values = request.sizes().stream()
+                        .map(t -> sizeValue(t, meaning))
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList();
+            } else if (narrowed && request.valuesPerParameter() > 0 && values.size() > request.valuesPerParameter()) {
+                values = values.subList(0, request.valuesPerParameter());
             }
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> partial : result) {
