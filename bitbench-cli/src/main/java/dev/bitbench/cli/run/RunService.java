@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -65,6 +66,7 @@ public final class RunService {
         SuiteExecutor executor =
                 new SuiteExecutor(request.java(), request.seed(), request.threads(), request.jmh(), workDir);
         CountDownLatch written = new CountDownLatch(1);
+        AtomicReference<Path> writtenTo = new AtomicReference<>();
         Thread hook = new Thread(
                 () -> {
                     executor.cancel();
@@ -72,6 +74,10 @@ public final class RunService {
                         written.await(60, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    }
+                    if (writtenTo.get() != null) {
+                        System.err.println("\nbitbench: interrupted; the benchmarks that finished are in "
+                                + writtenTo.get() + " (run partial)");
                     }
                 },
                 "bitbench-interrupt");
@@ -114,6 +120,7 @@ public final class RunService {
                     config);
             RunResult run = new RunResult(info, withBenchmarkJvm(system, executor.info(), request), results);
             Path dir = RunDirectory.write(request.outputRoot(), run, raw);
+            writtenTo.set(dir);
             return new Outcome(run, dir);
         } finally {
             written.countDown();
