@@ -36,13 +36,14 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  bitbench run                                  # the quick profile (about 5 minutes)",
-            "  bitbench run --profile smoke                  # every benchmark once, in about a minute",
+            "  bitbench run                    # quick profile, about 5 minutes",
+            "  bitbench run --profile smoke    # every benchmark once, under a minute",
             "  bitbench run --filter 'matmul' --backends simd,parallel --sizes 512,1024",
             "  bitbench run --jvm /usr/lib/jvm/temurin-25-jdk-amd64/bin/java --tag jdk=25",
             "",
-            "Exit codes: 0 every benchmark measured or skipped; 1 a benchmark failed or timed out (the run is"
-                    + " partial) or the run could not be written; 2 invalid options or config."
+            "Exit codes: 0 every benchmark measured or skipped; 1 a benchmark failed or",
+            "timed out (run partial), or the run could not be written; 2 invalid options",
+            "or config. Documentation: docs/running.md."
         })
 public final class RunCommand implements Callable<Integer> {
     @Mixin

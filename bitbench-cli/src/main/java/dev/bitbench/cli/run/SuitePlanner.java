@@ -5,6 +5,7 @@ import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.BenchmarkDescriptor;
 import dev.bitbench.suite.SuiteCatalog;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,8 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 public final class SuitePlanner {
     /** The peer backends of group {@code peers}. */
     public static final List<String> PEERS = List.of("openblas-1t", "openblas", "ejml", "ojalgo");
+
+    private static final List<String> GROUP_ORDER = List.of("kernels", "peers", "quant", "packed", "bitlinear");
 
     private SuitePlanner() {}
 
@@ -97,8 +100,10 @@ public final class SuitePlanner {
                 }
             }
         }
+        List<BenchmarkDescriptor> ordered = new ArrayList<>(byId.values());
+        ordered.sort(Comparator.comparingInt(d -> groupRank(d.group())));
         List<BenchmarkCase> plan = new ArrayList<>();
-        for (BenchmarkDescriptor d : byId.values()) {
+        for (BenchmarkDescriptor d : ordered) {
             plan.add(new BenchmarkCase(plan.size(), d));
         }
         return plan;
@@ -166,6 +171,12 @@ public final class SuitePlanner {
             return false;
         }
         return request.filter().map(p -> p.matcher(d.id()).find()).orElse(true);
+    }
+
+    /** The order groups run and are reported in: our kernels first, their peers next. */
+    private static int groupRank(String group) {
+        int rank = GROUP_ORDER.indexOf(group);
+        return rank < 0 ? GROUP_ORDER.size() : rank;
     }
 
     /** Whether a backend name is a peer library rather than one of our kernels' backends. */
