@@ -48,20 +48,25 @@ public final class MarkdownSummaryWriter {
                 .append(Optional.ofNullable(info.git().sha()).orElse("unknown"))
                 .append(Boolean.TRUE.equals(info.git().dirty()) ? " (dirty)" : "")
                 .append('\n');
-        if (info.config().get("jmh") instanceof Map<?, ?> jmh) {
+        Map<String, Object> c = info.config();
+        if (c.containsKey("forks")) {
             md.append("- JMH: ")
-                    .append(jmh.get("forks"))
-                    .append(" fork(s), warm-up ")
-                    .append(jmh.get("warmup_iterations"))
+                    .append(c.get("forks"))
+                    .append(" fork(s) per benchmark")
+                    .append(Long.valueOf(0).equals(c.get("forks")) ? " (inside the runner's benchmark JVM)" : "")
+                    .append(", warm-up ")
+                    .append(c.get("warmup_iterations"))
                     .append(" x ")
-                    .append(jmh.get("warmup_time_ms"))
-                    .append(" ms, measurement ")
-                    .append(jmh.get("measurement_iterations"))
+                    .append(c.get("warmup_time"))
+                    .append(", measurement ")
+                    .append(c.get("measurement_iterations"))
                     .append(" x ")
-                    .append(jmh.get("measurement_time_ms"))
-                    .append(" ms, timeout ")
-                    .append(jmh.get("timeout_s"))
-                    .append(" s per benchmark\n");
+                    .append(c.get("measurement_time"))
+                    .append(", timeout ")
+                    .append(c.get("timeout"))
+                    .append(" per benchmark, threads ")
+                    .append(c.get("threads"))
+                    .append('\n');
         }
         if (!info.tags().isEmpty()) {
             md.append("- tags: ").append(info.tags()).append('\n');

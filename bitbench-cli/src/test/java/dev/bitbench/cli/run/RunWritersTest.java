@@ -50,6 +50,20 @@ class RunWritersTest {
                 GitInfo.UNKNOWN,
                 Map.of(),
                 Map.of(
+                        "forks",
+                        1L,
+                        "warmup_iterations",
+                        2L,
+                        "warmup_time",
+                        "300ms",
+                        "measurement_iterations",
+                        5L,
+                        "measurement_time",
+                        "300ms",
+                        "timeout",
+                        "60s",
+                        "threads",
+                        2L,
                         "peers",
                         Map.of(
                                 "openblas_corename",
@@ -99,6 +113,8 @@ class RunWritersTest {
         assertThat(md)
                 .contains("| `kernels.add/simd/f32/4096` | failed | java.lang.UnsupportedOperationException: no |");
         assertThat(md).contains("took 1:05");
+        assertThat(md)
+                .contains("- JMH: 1 fork(s) per benchmark, warm-up 2 x 300ms, measurement 5 x 300ms, timeout 60s");
     }
 
     @Test
