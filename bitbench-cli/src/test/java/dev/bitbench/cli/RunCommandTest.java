@@ -23,6 +23,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,6 +170,47 @@ class RunCommandTest {
         assertThat(r.out().lines().filter(l -> l.contains("History store"))).hasSize(1);
         assertThat(r.out()).contains("not available yet");
         assertThat(dir.resolve("h.db")).doesNotExist();
+    }
+
+    @Test
+    void peerBenchmarksRunWithoutTheOpenBlasOverridesOfTheEnvironment() throws Exception {
+        // a whole bitbench process with OPENBLAS_CORETYPE set, as on these CI machines; Prescott is
+        // a core no machine that runs this test detects, so seeing it would mean the override leaked
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--add-modules",
+                        "jdk.incubator.vector",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BitBench.class.getName(),
+                        "run",
+                        "--profile",
+                        "smoke",
+                        "--filter",
+                        "^peers\\.matmul/openblas-1t",
+                        "--output",
+                        dir.resolve("results").toString(),
+                        "--no-store",
+                        "--quiet")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile());
+        pb.environment().put("OPENBLAS_CORETYPE", "Prescott");
+        pb.environment().put("OPENBLAS_L2_SIZE", "262144");
+        Process child = pb.start();
+        assertThat(child.waitFor())
+                .as(Files.readString(dir.resolve("child.log")))
+                .isZero();
+
+        RunResult run = latest();
+        assertThat(run.benchmark("peers.matmul/openblas-1t/f32/256x256").status())
+                .isEqualTo(BenchmarkStatus.OK);
+        Map<?, ?> peers = (Map<?, ?>) run.run().config().get("peers");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> removed = (Map<String, Object>) peers.get("environment_removed");
+        assertThat(removed).containsEntry("OPENBLAS_CORETYPE", "Prescott").containsEntry("OPENBLAS_L2_SIZE", "262144");
+        assertThat((String) peers.get("openblas_corename")).isNotBlank().isNotEqualToIgnoringCase("Prescott");
+        assertThat(Files.readString(dir.resolve("results/latest/performance-report.md")))
+                .contains("ran without `OPENBLAS_CORETYPE=Prescott`, `OPENBLAS_L2_SIZE=262144`");
     }
 
     @Test
