@@ -64,28 +64,40 @@ final class GemmBlocked {
         // With several threads and few rows, smaller row blocks keep every thread busy.
         int mc = Math.min(mcBlock, roundUp((m + threads - 1) / threads, mr));
         int rowBlocks = (m + mc - 1) / mc;
+        // Borrowed, not shared: a nested call on this thread (a fork-join worker that steals a
+        // task calling GEMM while it waits) gets a buffer of its own.
         Scratch mine = SCRATCH.get();
-        for (int jc = 0; jc < n; jc += ncBlock) {
-            int nc = Math.min(ncBlock, n - jc);
-            int base = jc / nr;
-            int panels = (nc + nr - 1) / nr;
-            for (int pc = 0; pc < k; pc += kcBlock) {
-                int kc = Math.min(kcBlock, k - pc);
-                float[] bp = mine.packedB(panels * nr * kc);
-                if (threads == 1) {
-                    packB(b, n, k, transB, pc, kc, base, 0, panels, bp);
-                    computeRows(a, bp, c, m, n, k, pc, kc, jc, nc, mc, 0, rowBlocks);
-                } else {
-                    int p0 = pc;
-                    int j0 = jc;
-                    parallel.forRange(
-                            panels,
-                            (panels + threads - 1) / threads,
-                            (q0, q1) -> packB(b, n, k, transB, p0, kc, base, q0, q1, bp));
-                    parallel.forRange(
-                            rowBlocks, 1, (r0, r1) -> computeRows(a, bp, c, m, n, k, p0, kc, j0, nc, mc, r0, r1));
+        float[] bp = mine.borrowB();
+        try {
+            for (int jc = 0; jc < n; jc += ncBlock) {
+                int nc = Math.min(ncBlock, n - jc);
+                int base = jc / nr;
+                int panels = (nc + nr - 1) / nr;
+                for (int pc = 0; pc < k; pc += kcBlock) {
+                    int kc = Math.min(kcBlock, k - pc);
+                    if (bp.length < panels * nr * kc) {
+                        bp = new float[panels * nr * kc];
+                    }
+                    float[] packed = bp;
+                    if (threads == 1) {
+                        packB(b, n, k, transB, pc, kc, base, 0, panels, bp);
+                        computeRows(a, bp, c, m, n, k, pc, kc, jc, nc, mc, 0, rowBlocks);
+                    } else {
+                        int p0 = pc;
+                        int j0 = jc;
+                        parallel.forRange(
+                                panels,
+                                (panels + threads - 1) / threads,
+                                (q0, q1) -> packB(b, n, k, transB, p0, kc, base, q0, q1, packed));
+                        parallel.forRange(
+                                rowBlocks,
+                                1,
+                                (r0, r1) -> computeRows(a, packed, c, m, n, k, p0, kc, j0, nc, mc, r0, r1));
+                    }
                 }
             }
+        } finally {
+            mine.returnB(bp);
         }
     }
 
@@ -157,7 +169,8 @@ final class GemmBlocked {
     /** Per-thread packing buffers, grown on demand and kept for the next call. */
     private static final class Scratch {
         private float[] a = new float[0];
-        private float[] b = new float[0];
+        private static final float[] EMPTY = new float[0];
+        private float[] b = EMPTY;
         private float[] tile = new float[0];
 
         float[] packedA(int size) {
@@ -167,11 +180,18 @@ final class GemmBlocked {
             return a;
         }
 
-        float[] packedB(int size) {
-            if (b.length < size) {
-                b = new float[size];
+        /** Takes the B buffer (possibly too small) out of the holder until {@link #returnB}. */
+        float[] borrowB() {
+            float[] borrowed = b;
+            b = EMPTY;
+            return borrowed;
+        }
+
+        /** Puts back the larger of the held and the returned buffer. */
+        void returnB(float[] buffer) {
+            if (buffer.length > b.length) {
+                b = buffer;
             }
-            return b;
         }
 
         float[] tile(int size) {

@@ -5,39 +5,49 @@ import dev.bitbench.kernels.packed.PackedTernaryMatrix;
 import dev.bitbench.kernels.parallel.Parallel;
 
 /**
- * The {@link SimdTernaryOps} kernels split over output rows: each task takes a contiguous range of
- * four-row blocks, so every thread reads its own slice of the packed weights once per token.
+ * The {@link SimdTernaryOps} kernels split over blocks of 32 output rows: each task takes a
+ * contiguous range of blocks, so every thread reads its own slice of the packed weights. A one-token
+ * product prepares the activations once on the calling thread and shares them read-only; a batch
+ * prepares each token inside each task, which costs {@code O(K)} per task and token against {@code
+ * O(rows * K)} of work.
  */
 final class ParallelTernaryOps implements TernaryOps {
-    /** Four-row blocks per task at least: 64 rows, enough work to pay for a task. */
-    private static final int MIN_BLOCKS = 16;
+    /** Row blocks per task at least: 64 rows, enough work to pay for a task. */
+    private static final int MIN_BLOCKS = 2;
 
     private final Parallel parallel;
+    private final SimdTernaryOps.Kernel kernel;
 
     ParallelTernaryOps(Parallel parallel) {
+        this(parallel, SimdTernaryOps.defaultKernel());
+    }
+
+    ParallelTernaryOps(Parallel parallel, SimdTernaryOps.Kernel kernel) {
         this.parallel = parallel;
+        this.kernel = new SimdTernaryOps(kernel).kernel();
     }
 
     @Override
     public void ternaryDots(PackedTernaryMatrix w, Int8Activations x, int token, int[] dots) {
         ScalarTernaryOps.checkToken(w, x, token);
         ScalarTernaryOps.checkOutput("dots", dots.length, 0, w.rows(), w, x);
-        int rows = w.rows();
+        SimdTernaryOps.Prepared p = SimdTernaryOps.prepare(kernel, x, token);
         parallel.forRange(
-                blocks(rows),
+                w.rowBlocks(),
                 MIN_BLOCKS,
-                (from, to) -> SimdTernaryOps.rows(w, x, token, from * 4, Math.min(rows, to * 4), dots, null, 0));
+                (from, to) -> SimdTernaryOps.blocks(kernel, w, p, 0f, from, to, dots, null, 0));
     }
 
     @Override
     public void bitLinearGemv(PackedTernaryMatrix w, Int8Activations x, int token, float[] y, int yOff) {
         ScalarTernaryOps.checkToken(w, x, token);
         ScalarTernaryOps.checkOutput("y", y.length, yOff, w.rows(), w, x);
-        int rows = w.rows();
+        SimdTernaryOps.Prepared p = SimdTernaryOps.prepare(kernel, x, token);
+        float xScale = x.scale(token);
         parallel.forRange(
-                blocks(rows),
+                w.rowBlocks(),
                 MIN_BLOCKS,
-                (from, to) -> SimdTernaryOps.rows(w, x, token, from * 4, Math.min(rows, to * 4), null, y, yOff));
+                (from, to) -> SimdTernaryOps.blocks(kernel, w, p, xScale, from, to, null, y, yOff));
     }
 
     @Override
@@ -46,15 +56,11 @@ final class ParallelTernaryOps implements TernaryOps {
         ScalarTernaryOps.checkOutput("y", y.length, 0, (long) x.rows() * w.rows(), w, x);
         int rows = w.rows();
         int tokens = x.rows();
-        // rows split over threads, every token inside a task: the slice of weights stays in cache
-        parallel.forRange(blocks(rows), Math.max(1, MIN_BLOCKS / Math.max(1, tokens)), (from, to) -> {
+        parallel.forRange(w.rowBlocks(), 1, (from, to) -> {
             for (int t = 0; t < tokens; t++) {
-                SimdTernaryOps.rows(w, x, t, from * 4, Math.min(rows, to * 4), null, y, t * rows);
+                SimdTernaryOps.Prepared p = SimdTernaryOps.prepare(kernel, x, t);
+                SimdTernaryOps.blocks(kernel, w, p, x.scale(t), from, to, null, y, t * rows);
             }
         });
-    }
-
-    private static int blocks(int rows) {
-        return (rows + 3) / 4;
     }
 }

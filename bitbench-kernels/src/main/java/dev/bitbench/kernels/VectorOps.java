@@ -161,7 +161,7 @@ public interface VectorOps {
      *
      * @param nHeads number of heads, {@code >= 0}
      * @param headDim even head dimension, {@code >= 2}
-     * @param pos token position (any int; 0 leaves x unchanged)
+     * @param pos token position (any int; at 0 every angle is 0, so finite x are unchanged)
      * @param freqBase the RoPE base (10000 in Llama, 500000 in Llama 3), finite and {@code > 0}
      */
     void rope(float[] x, int off, int nHeads, int headDim, int pos, float freqBase);

@@ -353,6 +353,32 @@ class MatrixOpsTest {
         }
     }
 
+    @Test
+    void gemmsInsideTasksOfTheSamePoolAreCorrect() {
+        // GEMMs nested in the tasks of their own pool: no deadlock, and each result correct (a
+        // worker waiting on one GEMM may run another's tasks; packing buffers are per call)
+        Parallel parallel = Parallel.withThreads(2);
+        MatrixOps ops = new ParallelMatrixOps(parallel, tinyBlocks(GemmTile.preferred()));
+        int count = 6, m = 70, n = 3 * L + 1, k = 90;
+        SplittableRandom random = new SplittableRandom(21);
+        float[][] as = new float[count][], bs = new float[count][], cs = new float[count][];
+        for (int t = 0; t < count; t++) {
+            as[t] = randoms(random, m * k);
+            bs[t] = randoms(random, k * n);
+            cs[t] = filledWithNaN(m * n);
+        }
+        parallel.forRange(count, 1, (t0, t1) -> {
+            for (int t = t0; t < t1; t++) {
+                ops.gemm(as[t], bs[t], cs[t], m, n, k);
+            }
+        });
+        for (int t = 0; t < count; t++) {
+            float[] expected = new float[m * n];
+            SCALAR.gemm(as[t], bs[t], expected, m, n, k);
+            assertClose(cs[t], expected, absoluteProducts(as[t], bs[t], m, n, k, false));
+        }
+    }
+
     private static float[] randoms(SplittableRandom random, int n) {
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {

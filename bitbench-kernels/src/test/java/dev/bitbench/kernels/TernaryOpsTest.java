@@ -20,14 +20,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TernaryOpsTest {
     private static final TernaryOps SCALAR = new ScalarTernaryOps();
-    private static final int[] ROWS = {0, 1, 3, 4, 5, 7, 9, 67, 130};
-    private static final int[] COLS = {0, 1, 3, 31, 33, 255, 256, 257, 511, 512, 769, 1030};
+    private static final int[] ROWS = {0, 1, 5, 31, 32, 33, 67, 130};
+    private static final int[] COLS = {0, 1, 3, 7, 8, 9, 31, 33, 119, 120, 121, 257, 1030};
 
     static Stream<Arguments> backends() {
         return Stream.of(
-                Arguments.of("simd", new SimdTernaryOps()),
-                Arguments.of("parallel-2", new ParallelTernaryOps(Parallel.withThreads(2))),
-                Arguments.of("parallel-3", new ParallelTernaryOps(Parallel.withThreads(3))));
+                Arguments.of("simd-multiply", new SimdTernaryOps(SimdTernaryOps.Kernel.MULTIPLY)),
+                Arguments.of("simd-lookup", new SimdTernaryOps(SimdTernaryOps.Kernel.LOOKUP)),
+                Arguments.of(
+                        "parallel-2-multiply",
+                        new ParallelTernaryOps(Parallel.withThreads(2), SimdTernaryOps.Kernel.MULTIPLY)),
+                Arguments.of(
+                        "parallel-3-lookup",
+                        new ParallelTernaryOps(Parallel.withThreads(3), SimdTernaryOps.Kernel.LOOKUP)));
     }
 
     static Stream<Arguments> backendsAndShapes() {
@@ -67,7 +72,7 @@ class TernaryOpsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void sumsExtremesExactlyAcrossManyGroups(String name, TernaryOps ops) {
-        // 40 groups of 256: more than one widening of the 16-bit accumulators
+        // 40 * 256 columns: many widenings of the 16-bit accumulators (every 15 words of 8)
         int cols = 40 * 256 + 17;
         byte[] trits = new byte[4 * cols + cols];
         Arrays.fill(trits, 0, cols, (byte) 1); // row 0: all +1

@@ -8,37 +8,38 @@ import java.util.Objects;
  * per byte, with one scale for the whole tensor or one per row: the real weight at {@code (r, c)}
  * is {@code trit(r, c) * scale(r)}.
  *
- * <p><b>Layout ("I2 interleaved-256").</b> The code of a weight {@code w} is {@code q = w + 1}, so
- * -1, 0, 1 are 0, 1, 2 (the convention of GGML's TQ2_0; code 3 never occurs). Each row is padded
- * with zero weights (code 1) to a multiple of {@link #GROUP} = 256 columns and is stored in {@link
- * #rowWords()} = {@code paddedCols / 8} 16-bit words (four codes per byte). A group {@code g} of 256
- * columns occupies 32 words: bits {@code [2j, 2j + 2)} of word {@code l} hold the code of column
- * {@code 256 g + 32 j + l} ({@code j < 8}, {@code l < 32}). {@link #toBytes()} gives the words as
- * little-endian bytes. A 512-bit load of one group is thus 32
- * short lanes; shifting every lane right by {@code 2j} and masking with 3 gives the codes of 32
- * consecutive columns {@code 32j .. 32j + 31}, which line up with 32 consecutive activations. The
- * same layout serves narrower vectors, which read a group as 2, 4 or more consecutive pieces.
+ * <p><b>Layout ("I2 row-interleaved-32").</b> The code of a weight {@code w} is {@code q = w + 1},
+ * so -1, 0, 1 are 0, 1, 2 (the convention of GGML's TQ2_0; code 3 never occurs). Rows are padded
+ * with zero weights (code 1) to a multiple of {@link #BLOCK_ROWS} = 32 and columns to a multiple of
+ * {@link #WORD_COLS} = 8. The codes live in 16-bit words, eight columns of one row per word: word
+ * {@code ((r / 32) * colWords() + c / 8) * 32 + r % 32} holds row {@code r}, columns {@code 8 (c /
+ * 8) ..} (so one 512-bit load is 32 consecutive rows times 8 columns). Within a word, the columns
+ * form four pairs; pair {@code i} (columns {@code 2i} and {@code 2i + 1} of the eight) is the nibble
+ * at bits {@code [4i, 4i + 4)}, the even column in its upper two bits and the odd column in its lower
+ * two. A nibble is thus {@code 4 q_even + q_odd}, an index into a 16-entry table of the pair's
+ * possible partial sums, which is what the table-lookup kernel uses; the multiply kernel shifts out
+ * one code at a time. {@link #toBytes()} gives the words as little-endian bytes.
  *
  * <p>Instances are immutable by contract: {@link #words()} exposes the live array to kernels, which
  * must not modify it. Words are kept in a {@code short[]} because the Vector API reads {@code short}
  * arrays the same way on every JDK from 17 on (byte-array reinterpreting loads changed after 17).
  */
 public final class PackedTernaryMatrix {
-    /** Columns per interleaved group; rows are padded to a multiple of this. */
-    public static final int GROUP = 256;
-    /** 16-bit words per group of 256 codes. */
-    public static final int GROUP_WORDS = GROUP / 8;
+    /** Rows interleaved in one block; rows are padded to a multiple of this. */
+    public static final int BLOCK_ROWS = 32;
+    /** Columns per 16-bit word; columns are padded to a multiple of this. */
+    public static final int WORD_COLS = 8;
 
     private final int rows;
     private final int cols;
-    private final int rowWords;
+    private final int colWords;
     private final short[] words;
     private final float[] scales;
 
     private PackedTernaryMatrix(int rows, int cols, short[] words, float[] scales) {
         this.rows = rows;
         this.cols = cols;
-        this.rowWords = paddedCols(cols) / 8;
+        this.colWords = paddedCols(cols) / WORD_COLS;
         this.words = words;
         this.scales = scales;
     }
@@ -65,8 +66,8 @@ public final class PackedTernaryMatrix {
             throw new IllegalArgumentException(
                     "scales must have 1 (per tensor) or " + rows + " (per row) values, got " + scales.length);
         }
-        int rowWords = paddedCols(cols) / 8;
-        short[] words = new short[Math.multiplyExact(rows, rowWords)];
+        int colWords = paddedCols(cols) / WORD_COLS;
+        short[] words = new short[Math.multiplyExact(paddedRows(rows), colWords)];
         // every code starts as 1 (weight 0), so the padding reads as zeros
         Arrays.fill(words, (short) 0x5555);
         for (int r = 0; r < rows; r++) {
@@ -76,7 +77,7 @@ public final class PackedTernaryMatrix {
                     throw new IllegalArgumentException(
                             "trit at [" + r + ", " + c + "] is " + w + ", expected -1, 0 or 1");
                 }
-                int at = r * rowWords + wordIndex(c);
+                int at = wordIndex(r, c, colWords);
                 int shift = bitShift(c);
                 words[at] = (short) ((words[at] & ~(3 << shift)) | ((w + 1) << shift));
             }
@@ -116,22 +117,30 @@ public final class PackedTernaryMatrix {
     public int code(int row, int col) {
         Objects.checkIndex(row, rows);
         Objects.checkIndex(col, cols);
-        return (words[row * rowWords + wordIndex(col)] >>> bitShift(col)) & 3;
+        return (words[wordIndex(row, col, colWords)] >>> bitShift(col)) & 3;
     }
 
-    /** Index of the word holding column {@code col}'s code, within its row. */
-    static int wordIndex(int col) {
-        return (col >>> 8) * GROUP_WORDS + (col & 31);
+    /** Index of the word holding the code of {@code (row, col)}. */
+    static int wordIndex(int row, int col, int colWords) {
+        return ((row >>> 5) * colWords + (col >>> 3)) * BLOCK_ROWS + (row & (BLOCK_ROWS - 1));
     }
 
-    /** Bit position of column {@code col}'s code within its word: {@code 2j}, {@code j = (col mod 256) / 32}. */
-    static int bitShift(int col) {
-        return 2 * ((col & (GROUP - 1)) >>> 5);
+    /**
+     * Bit position of column {@code col}'s code within its word: pair {@code i = (col mod 8) / 2}
+     * starts at bit {@code 4i}; the even column sits 2 bits higher than the odd one.
+     */
+    public static int bitShift(int col) {
+        return 4 * ((col & 7) >>> 1) + ((col & 1) == 0 ? 2 : 0);
     }
 
-    /** {@code cols} rounded up to a multiple of {@link #GROUP}. */
+    /** {@code cols} rounded up to a multiple of {@link #WORD_COLS}. */
     public static int paddedCols(int cols) {
-        return (cols + GROUP - 1) / GROUP * GROUP;
+        return (cols + WORD_COLS - 1) / WORD_COLS * WORD_COLS;
+    }
+
+    /** {@code rows} rounded up to a multiple of {@link #BLOCK_ROWS}. */
+    public static int paddedRows(int rows) {
+        return (rows + BLOCK_ROWS - 1) / BLOCK_ROWS * BLOCK_ROWS;
     }
 
     public int rows() {
@@ -142,9 +151,14 @@ public final class PackedTernaryMatrix {
         return cols;
     }
 
-    /** 16-bit words per stored row: {@code paddedCols(cols) / 8}. */
-    public int rowWords() {
-        return rowWords;
+    /** Words per row, {@code paddedCols(cols) / 8}: a block of 32 rows spans {@code 32 * colWords()} words. */
+    public int colWords() {
+        return colWords;
+    }
+
+    /** Blocks of 32 rows: {@code paddedRows(rows) / 32}. */
+    public int rowBlocks() {
+        return paddedRows(rows) / BLOCK_ROWS;
     }
 
     /** The scale of row {@code row}. */
@@ -159,14 +173,14 @@ public final class PackedTernaryMatrix {
     }
 
     /**
-     * The packed codes, {@code rows * rowWords()} words in the layout described above. This is the
+     * The packed codes, {@code rowBlocks() * 32 * colWords()} words in the layout described above. This is the
      * live array, exposed so kernels can read it without copying: never modify it.
      */
     public short[] words() {
         return words;
     }
 
-    /** The packed codes as little-endian bytes, {@code rows * rowWords() * 2} of them (a copy). */
+    /** The packed codes as little-endian bytes, two per word (a copy). */
     public byte[] toBytes() {
         byte[] out = new byte[words.length * 2];
         for (int i = 0; i < words.length; i++) {

@@ -109,8 +109,18 @@ public final class Int4Matrix implements QuantizedMatrix {
             float scale = scales[group];
             int from = group * groupSize;
             int to = from + groupSize;
-            for (int i = from; i < to; i++) {
-                out[i] = nibble(packed, i) * scale;
+            int i = from;
+            if ((i & 1) == 1 && i < to) {
+                out[i] = (packed[i >> 1] >> 4) * scale; // starts mid-byte: high nibble
+                i++;
+            }
+            for (; i + 1 < to; i += 2) {
+                int b = packed[i >> 1]; // sign-extended, so b >> 4 is the signed high nibble
+                out[i] = ((b << 28) >> 28) * scale;
+                out[i + 1] = (b >> 4) * scale;
+            }
+            if (i < to) {
+                out[i] = ((packed[i >> 1] << 28) >> 28) * scale; // ends mid-byte: low nibble
             }
         }
     }

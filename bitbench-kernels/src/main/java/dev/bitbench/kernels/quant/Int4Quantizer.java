@@ -7,7 +7,8 @@ package dev.bitbench.kernels.quant;
  * reconstructed as {@code code * scale}, within {@code scale / 2} of the original.
  *
  * <p>An all-zero or empty group gets scale 0 and dequantizes to zeros. A non-zero group's scale is
- * at least {@link Float#MIN_NORMAL}, so its inverse is finite.
+ * at least {@link Float#MIN_NORMAL}, so its inverse is finite. Weights must be finite and of
+ * magnitude at most 2^125 (about 4.25e37), so that no reconstruction overflows.
  */
 public final class Int4Quantizer implements Quantizer {
     /** Largest code magnitude. */
@@ -28,21 +29,29 @@ public final class Int4Quantizer implements Quantizer {
             int from = group * groupSize;
             int to = from + groupSize;
             float absMax = QuantMath.absMax(weights, from, to);
-            QuantMath.requireFinite(absMax, weights, from, to);
+            QuantMath.requireScalable(absMax, weights, from, to);
             float scale = QuantMath.symmetricScale(absMax, MAX_CODE);
             scales[group] = scale;
             float inverse = QuantMath.inverse(scale);
-            for (int i = from; i < to; i++) {
-                float clamped = Math.max(-MAX_CODE, Math.min(MAX_CODE, weights[i] * inverse));
-                int nibble = (int) QuantMath.roundHalfEven(clamped) & 0xf;
-                // even elements start a fresh byte (low nibble); odd ones add the high nibble
-                if ((i & 1) == 0) {
-                    packed[i >> 1] = (byte) nibble;
-                } else {
-                    packed[i >> 1] |= (byte) (nibble << 4);
-                }
+            int i = from;
+            if ((i & 1) == 1 && i < to) {
+                // the group starts mid-byte: its first code is the high nibble of a started byte
+                packed[i >> 1] |= (byte) (code(weights[i], inverse) << 4);
+                i++;
+            }
+            for (; i + 1 < to; i += 2) {
+                packed[i >> 1] = (byte) ((code(weights[i], inverse) & 0xf) | (code(weights[i + 1], inverse) << 4));
+            }
+            if (i < to) {
+                // the group ends mid-byte: the next group (or nothing) fills the high nibble
+                packed[i >> 1] = (byte) (code(weights[i], inverse) & 0xf);
             }
         }
         return new Int4Matrix(shape, packed, scales);
+    }
+
+    /** The code of one weight, in [-7, 7]. */
+    private static int code(float weight, float inverse) {
+        return (int) QuantMath.roundHalfEven(Math.max(-MAX_CODE, Math.min(MAX_CODE, weight * inverse)));
     }
 }

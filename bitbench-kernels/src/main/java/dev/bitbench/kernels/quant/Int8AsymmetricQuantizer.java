@@ -10,7 +10,8 @@ package dev.bitbench.kernels.quant;
  * {@code (code - zeroPoint) * scale}, within {@code scale / 2} of the original.
  *
  * <p>An all-zero or empty group gets scale 0 and zero point 0 and dequantizes to zeros. A non-zero
- * group's scale is at least {@link Float#MIN_NORMAL}, so its inverse is finite.
+ * group's scale is at least {@link Float#MIN_NORMAL}, so its inverse is finite. Weights must be
+ * finite and of magnitude at most 2^125 (about 4.25e37), so that no reconstruction overflows.
  */
 public final class Int8AsymmetricQuantizer implements Quantizer {
     /** Largest unsigned code. */
@@ -37,10 +38,8 @@ public final class Int8AsymmetricQuantizer implements Quantizer {
                 lo = Math.min(lo, weights[i]);
                 hi = Math.max(hi, weights[i]);
             }
-            // in double: hi - lo may overflow float for extreme finite weights
-            double range = (double) hi - lo;
-            QuantMath.requireFinite(range, weights, from, to);
-            float scale = range == 0 ? 0f : Math.max((float) (range / MAX_CODE), Float.MIN_NORMAL);
+            QuantMath.requireScalable(Math.max(-lo, hi), weights, from, to);
+            float scale = lo == hi ? 0f : Math.max((hi - lo) / MAX_CODE, Float.MIN_NORMAL);
             float inverse = QuantMath.inverse(scale);
             float zeroPoint = QuantMath.roundHalfEven(Math.max(0f, Math.min(MAX_CODE, -lo * inverse)));
             scales[group] = scale;

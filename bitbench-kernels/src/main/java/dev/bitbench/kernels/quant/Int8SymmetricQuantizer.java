@@ -7,7 +7,8 @@ package dev.bitbench.kernels.quant;
  * of the original.
  *
  * <p>An all-zero or empty group gets scale 0 and dequantizes to zeros. A non-zero group's scale is
- * at least {@link Float#MIN_NORMAL}, so its inverse is finite.
+ * at least {@link Float#MIN_NORMAL}, so its inverse is finite. Weights must be finite and of
+ * magnitude at most 2^125 (about 4.25e37), so that no reconstruction overflows.
  */
 public final class Int8SymmetricQuantizer implements Quantizer {
     /** Largest code magnitude. */
@@ -28,7 +29,7 @@ public final class Int8SymmetricQuantizer implements Quantizer {
             int from = group * groupSize;
             int to = from + groupSize;
             float absMax = QuantMath.absMax(weights, from, to);
-            QuantMath.requireFinite(absMax, weights, from, to);
+            QuantMath.requireScalable(absMax, weights, from, to);
             float scale = QuantMath.symmetricScale(absMax, MAX_CODE);
             scales[group] = scale;
             float inverse = QuantMath.inverse(scale);

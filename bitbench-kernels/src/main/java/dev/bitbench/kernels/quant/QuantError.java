@@ -53,7 +53,7 @@ public record QuantError(double mse, double maxAbsError, double cosineSimilarity
         if (originalNorm == 0 || reconstructedNorm == 0) {
             return 0;
         }
-        double cosine = dot / (Math.sqrt(originalNorm) * Math.sqrt(reconstructedNorm));
+        double cosine = dot / Math.sqrt(originalNorm * reconstructedNorm);
         // rounding can push a perfect match a hair past 1
         return Math.max(-1, Math.min(1, cosine));
     }

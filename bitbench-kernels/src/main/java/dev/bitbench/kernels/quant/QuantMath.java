@@ -1,14 +1,21 @@
 package dev.bitbench.kernels.quant;
 
 /**
- * Loops shared by the quantizers: group statistics, rounding and the finite-input check.
+ * Loops shared by the quantizers: group statistics, rounding and the input-domain checks.
  *
  * <p>The statistics propagate NaN and infinity ({@link Math#max} does), so a quantizer checks one
- * number per group and only scans for the offending index when it is not finite.
+ * number per group and only scans for the offending index when that number is out of range.
  */
 final class QuantMath {
     /** 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 to an integer. */
     private static final float ROUNDING_BIAS = 0x1.8p23f;
+
+    /**
+     * Largest weight magnitude the INT8 and INT4 quantizers accept, 2^125 (about 4.25e37): beyond
+     * it, {@code code * scale} (or the zero-point-shifted grid of asymmetric INT8) could round past
+     * {@link Float#MAX_VALUE} and reconstruct as infinity.
+     */
+    static final float MAX_SCALED_MAGNITUDE = 0x1p125f;
 
     private QuantMath() {}
 
@@ -55,21 +62,27 @@ final class QuantMath {
     }
 
     /**
-     * Throws if {@code statistic}, computed from {@code weights[from..to)}, is not finite.
+     * Throws if the sum of magnitudes of {@code weights[from..to)} is not finite, which for float
+     * inputs summed in double means one of them is NaN or infinite.
      *
-     * @throws IllegalArgumentException naming the first index in the range whose value is NaN or
-     *     infinite
+     * @throws IllegalArgumentException naming the first NaN or infinite index in the range
      */
-    static void requireFinite(float statistic, float[] weights, int from, int to) {
-        if (!Float.isFinite(statistic)) {
-            throw nonFinite(weights, from, to);
+    static void requireFinite(double absSum, float[] weights, int from, int to) {
+        if (!Double.isFinite(absSum)) {
+            throw outOfDomain(weights, from, to, Float.MAX_VALUE);
         }
     }
 
-    /** As {@link #requireFinite(float, float[], int, int)} for a double statistic. */
-    static void requireFinite(double statistic, float[] weights, int from, int to) {
-        if (!Double.isFinite(statistic)) {
-            throw nonFinite(weights, from, to);
+    /**
+     * Throws unless {@code absMax}, the largest magnitude of {@code weights[from..to)}, is at most
+     * {@link #MAX_SCALED_MAGNITUDE}: NaN, infinities and magnitudes whose codes times scale could
+     * overflow float are rejected.
+     *
+     * @throws IllegalArgumentException naming the first offending index in the range
+     */
+    static void requireScalable(float absMax, float[] weights, int from, int to) {
+        if (!(absMax <= MAX_SCALED_MAGNITUDE)) {
+            throw outOfDomain(weights, from, to, MAX_SCALED_MAGNITUDE);
         }
     }
 
@@ -77,19 +90,24 @@ final class QuantMath {
     static void requireAllFinite(float[] weights, int from, int to) {
         for (int i = from; i < to; i++) {
             if (!Float.isFinite(weights[i])) {
-                throw nonFinite(weights, i, to);
+                throw outOfDomain(weights, i, to, Float.MAX_VALUE);
             }
         }
     }
 
-    private static IllegalArgumentException nonFinite(float[] weights, int from, int to) {
+    private static IllegalArgumentException outOfDomain(float[] weights, int from, int to, float limit) {
         for (int i = from; i < to; i++) {
-            if (!Float.isFinite(weights[i])) {
+            float w = weights[i];
+            if (!Float.isFinite(w)) {
                 return new IllegalArgumentException(
-                        "weights[" + i + "] is " + weights[i] + "; quantization needs finite values");
+                        "weights[" + i + "] is " + w + "; quantization needs finite values");
+            }
+            if (Math.abs(w) > limit) {
+                return new IllegalArgumentException(
+                        "weights[" + i + "] is " + w + "; this scheme accepts magnitudes up to 2^125 (" + limit + ")");
             }
         }
-        // a finite range whose double sum overflowed cannot happen for float inputs
-        return new IllegalArgumentException("weights[" + from + ".." + to + ") have no finite statistic");
+        // unreachable for a statistic computed from the same range
+        return new IllegalArgumentException("weights[" + from + ".." + to + ") are out of range");
     }
 }

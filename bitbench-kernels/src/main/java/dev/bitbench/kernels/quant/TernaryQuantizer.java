@@ -3,7 +3,9 @@ package dev.bitbench.kernels.quant;
 /**
  * BitNet b1.58 ternary quantization ("absmean"): per group, {@code scale = max(mean(|w|),
  * MIN_SCALE)} and {@code code = clamp(round(w / scale), -1, 1)}, rounding half to even as {@code
- * torch.round} does; a weight is reconstructed as {@code code * scale}.
+ * torch.round} does; a weight is reconstructed as {@code code * scale}. As in BitNet's {@code
+ * weight_quant}, {@code w / scale} is computed as {@code w * (1 / scale)} in float, and the mean is
+ * accumulated in double.
  *
  * <p>An all-zero or empty group gets {@code MIN_SCALE} and all-zero codes, so it dequantizes to
  * zeros. Weights already in {-s, s} (no zeros) are reconstructed exactly; with zeros mixed in, the

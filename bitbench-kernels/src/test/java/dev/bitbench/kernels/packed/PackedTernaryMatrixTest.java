@@ -20,37 +20,40 @@ class PackedTernaryMatrixTest {
         PackedTernaryMatrix m = PackedTernaryMatrix.pack(trits, rows, cols, 1f);
 
         assertThat(m.unpack()).containsExactly(trits);
-        assertThat(m.words()).hasSize(rows * PackedTernaryMatrix.paddedCols(cols) / 8);
+        assertThat(m.words()).hasSize(PackedTernaryMatrix.paddedRows(rows) * PackedTernaryMatrix.paddedCols(cols) / 8);
     }
 
     @Test
-    void placesCodesInTheInterleavedLayout() {
-        byte[] trits = new byte[300];
-        trits[33] = 1; // group 0, word 1, slot 1 (bits 2..3) -> code 2
-        trits[255] = -1; // group 0, word 31, slot 7 (bits 14..15) -> code 0
-        trits[256] = 1; // group 1, word 0, slot 0 -> code 2
+    void placesCodesInTheRowInterleavedLayout() {
+        byte[] trits = new byte[2 * 300];
+        trits[2] = 1; // row 0, word 0, pair 1 even column: bits 6..7 -> code 2
+        trits[6] = -1; // row 0, word 0, pair 3 even column: bits 14..15 -> code 0
+        trits[33] = 1; // row 0, word 4 (columns 32..39), pair 0 odd column: bits 0..1 -> code 2
+        trits[300] = -1; // row 1, word 0, pair 0 even column: bits 2..3 -> code 0
 
-        short[] words = PackedTernaryMatrix.pack(trits, 1, 300, 1f).words();
+        PackedTernaryMatrix m = PackedTernaryMatrix.pack(trits, 2, 300, 1f);
+        short[] words = m.words();
 
-        assertThat(words).hasSize(64);
-        assertThat(words[0] & 0xffff).isEqualTo(0x5555);
-        assertThat(words[1] & 0xffff).isEqualTo(0x5559);
-        assertThat(words[31] & 0xffff).isEqualTo(0x1555);
-        assertThat(words[32] & 0xffff).isEqualTo(0x5556);
-        // padding columns 300..511 hold code 1 (weight 0)
-        assertThat(words[63] & 0xffff).isEqualTo(0x5555);
+        assertThat(m.colWords()).isEqualTo(38);
+        assertThat(words).hasSize(32 * 38); // one block of 32 rows
+        assertThat(words[0] & 0xffff).isEqualTo(0x1595);
+        assertThat(words[1] & 0xffff).isEqualTo(0x5551);
+        assertThat(words[2] & 0xffff).isEqualTo(0x5555); // padding row 2
+        assertThat(words[4 * 32] & 0xffff).isEqualTo(0x5556);
+        assertThat(words[37 * 32] & 0xffff).isEqualTo(0x5555); // columns 296..303, 300.. padding
     }
 
     @Test
     void writesWordsAsLittleEndianBytes() {
-        byte[] trits = new byte[256];
-        trits[33] = 1;
+        byte[] trits = new byte[8];
+        trits[2] = 1;
+        trits[6] = -1;
 
-        byte[] bytes = PackedTernaryMatrix.pack(trits, 1, 256, 1f).toBytes();
+        byte[] bytes = PackedTernaryMatrix.pack(trits, 1, 8, 1f).toBytes();
 
         assertThat(bytes).hasSize(64);
-        assertThat(bytes[2]).isEqualTo((byte) 0x59);
-        assertThat(bytes[3]).isEqualTo((byte) 0x55);
+        assertThat(bytes[0]).isEqualTo((byte) 0x95);
+        assertThat(bytes[1]).isEqualTo((byte) 0x15);
     }
 
     @Test
