@@ -156,7 +156,7 @@ public final class RunOptions {
         }
         Profile p = c.profile();
         JmhSettings jmh = new JmhSettings(
-                forks(p),
+                p.forks(),
                 c.effectiveWarmupIterations(),
                 p.warmupTime(),
                 c.effectiveMeasurementIterations(),
@@ -172,7 +172,6 @@ public final class RunOptions {
         int threads = c.threads() == null ? Runtime.getRuntime().availableProcessors() : c.threads();
 
         Map<String, Object> recorded = new LinkedHashMap<>(c.toMap());
-        recorded.put("forks", (long) jmh.forks());
         recorded.put("threads", (long) threads);
         recorded.put("jvm", java);
         recorded.put("profilers", List.of("gc"));
@@ -188,15 +187,6 @@ public final class RunOptions {
                 c.outputDir(),
                 c.tags(),
                 recorded);
-    }
-
-    /**
-     * JMH forks per benchmark. The smoke profile runs every benchmark inside the runner's child JVM
-     * (JMH forks = 0): a JVM start per benchmark would not fit the whole suite into a minute on two
-     * cores. Every other profile forks as the profile says.
-     */
-    static int forks(Profile p) {
-        return p == Profile.SMOKE ? 0 : p.forks();
     }
 
     /**
