@@ -1,6 +1,7 @@
 package dev.bitbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -211,6 +212,51 @@ class RunCommandTest {
         assertThat((String) peers.get("openblas_corename")).isNotBlank().isNotEqualToIgnoringCase("Prescott");
         assertThat(Files.readString(dir.resolve("results/latest/performance-report.md")))
                 .contains("ran without `OPENBLAS_CORETYPE=Prescott`, `OPENBLAS_L2_SIZE=262144`");
+    }
+
+    @Test
+    void forksOnAnotherJdkWithJvm() throws IOException {
+        Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        assumeTrue(Files.isExecutable(jdk25), "JDK 25 is not installed at " + jdk25);
+        Result r = run(
+                "run",
+                "--profile",
+                "smoke",
+                "--filter",
+                "^kernels\\.add/simd",
+                "--jvm",
+                jdk25.toString(),
+                "--output",
+                dir.resolve("results").toString(),
+                "--no-store",
+                "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        RunResult run = latest();
+        assertThat(run.system().jvm().version()).startsWith("25");
+        assertThat(run.system().jvm().args()).contains("--add-modules=jdk.incubator.vector");
+        assertThat(run.run().config()).containsEntry("jvm", jdk25.toString());
+        assertThat(run.benchmark("kernels.add/simd/f32/4096").status()).isEqualTo(BenchmarkStatus.OK);
+    }
+
+    @Test
+    void aJvmThatCannotRunIsAFailureWithItsOutput() throws IOException {
+        Path fake = dir.resolve("java");
+        Files.writeString(fake, "#!/bin/sh\necho 'no JVM here' >&2\nexit 3\n");
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        Result r = run(
+                "run",
+                "--profile",
+                "smoke",
+                "--filter",
+                "^kernels\\.add/simd",
+                "--jvm",
+                fake.toString(),
+                "--output",
+                dir.resolve("results").toString(),
+                "--no-store",
+                "--quiet");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.err()).contains("exited with code 3").contains("no JVM here");
     }
 
     @Test

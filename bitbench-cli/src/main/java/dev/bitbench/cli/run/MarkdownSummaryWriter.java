@@ -182,8 +182,8 @@ public final class MarkdownSummaryWriter {
                 + " above 1 is faster.\n\n| op | shape | dtype | simd | parallel |\n|---|---|---|---:|---:|\n");
         rows.forEach((k, times) -> {
             Double scalar = times.get("scalar");
-            if (scalar == null) {
-                return;
+            if (scalar == null || times.size() < 2) {
+                return; // nothing to compare with (an op that only has a scalar implementation)
             }
             String[] parts = k.split("\\|");
             md.append("| ")

@@ -207,8 +207,8 @@ public final class SuiteExecutor {
                 progress.benchmarkFinished(outcomes.size(), c.id(), "failed");
                 settled.add(running);
             } else if (running == null && settled.isEmpty() && !cancelled) {
-                throw new IOException("the benchmark host JVM exited with code " + exit + " before running anything;"
-                        + " see " + workDir.resolve("host.log"));
+                throw new IOException("the benchmark JVM (" + java + ") exited with code " + exit
+                        + " before running anything: " + lastLines(workDir.resolve("host.log"), 5));
             }
             return settled;
         } catch (InterruptedException e) {
@@ -218,6 +218,16 @@ public final class SuiteExecutor {
         } finally {
             kill(process);
             current = null;
+        }
+    }
+
+    /** The last {@code n} lines of a log, joined by " | ", for an error message. */
+    private static String lastLines(Path log, int n) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        } catch (IOException e) {
+            return "(no output)";
         }
     }
 
