@@ -25,7 +25,8 @@ public final class SuitePlanner {
     /** The peer backends of group {@code peers}. */
     public static final List<String> PEERS = List.of("openblas-1t", "openblas", "ejml", "ojalgo");
 
-    private static final List<String> GROUP_ORDER = List.of("kernels", "peers", "quant", "packed", "bitlinear");
+    private static final List<String> GROUP_ORDER =
+            List.of("kernels", "peers", "quant", "packed", "bitlinear", "transformer");
 
     private SuitePlanner() {}
 
@@ -124,8 +125,9 @@ public final class SuitePlanner {
     /**
      * The config-vocabulary operation a benchmark belongs to: {@code mul} is {@code multiply},
      * {@code scale} is {@code elementwise}, {@code sum/max/mean} are {@code reductions}, the
-     * activations are {@code activations}, {@code matmul_tb} is {@code matmul}; other ops are
-     * their own name.
+     * activations are {@code activations}, {@code matmul_tb} is {@code matmul}, {@code unpack} is
+     * {@code pack}, the transformer {@code layer} is {@code transformer}; other ops are their own
+     * name.
      */
     static String category(String op) {
         return switch (op) {
@@ -135,6 +137,7 @@ public final class SuitePlanner {
             case "relu", "gelu", "silu", "swish", "relu2" -> "activations";
             case "matmul_tb" -> "matmul";
             case "unpack" -> "pack";
+            case "layer" -> "transformer";
             default -> op;
         };
     }
