@@ -63,9 +63,9 @@ public final class SuiteExecutor {
         return Map.copyOf(info);
     }
 
-    /** The environment variables removed for the children, with the values they had. */
+    /** The environment variables removed for the children, with the values they had, in list order. */
     public Map<String, String> removedEnvironment() {
-        return Map.copyOf(removedEnvironment);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(removedEnvironment));
     }
 
     /** Whether {@link #cancel()} was called. */
