@@ -16,6 +16,8 @@ import dev.bitbench.core.result.RunStatus;
 import dev.bitbench.core.result.SystemInfo;
 import dev.bitbench.core.system.GitInspector;
 import dev.bitbench.core.system.SystemInfoCollector;
+import dev.bitbench.store.RunStore;
+import dev.bitbench.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,12 +83,29 @@ public final class RunCommand implements Callable<Integer> {
                 "Run %s: %s, %d of %d benchmarks measured (%s)%n",
                 run.run().id(), run.run().status().json(), ok, run.benchmarks().size(), counts(run));
         out.println("Results: " + outcome.directory());
-        if (config.store()) {
-            out.println("History store: not available yet in this version; the run was not stored in " + config.dbUrl()
-                    + " (--no-store silences this line).");
-        }
         out.flush();
+        if (config.store() && !store(run, config.dbUrl(), outcome.directory(), out, err)) {
+            return ExitCodes.FAILURE;
+        }
         return run.run().status() == RunStatus.OK ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /**
+     * Stores the run in the history in one transaction; on failure says so in one line, keeps the
+     * run directory, and returns false.
+     */
+    private static boolean store(
+            dev.bitbench.core.result.RunResult run, String url, Path directory, PrintWriter out, PrintWriter err) {
+        try (RunStore store = RunStore.open(url)) {
+            store.store(run);
+            out.println("Stored in history: " + store.url());
+            out.flush();
+            return true;
+        } catch (StoreException e) {
+            err.println("bitbench: " + e.getMessage() + "; the run directory is kept: " + directory);
+            err.flush();
+            return false;
+        }
     }
 
     private static String counts(dev.bitbench.core.result.RunResult run) {

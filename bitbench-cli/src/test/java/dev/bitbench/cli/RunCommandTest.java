@@ -18,6 +18,7 @@ import dev.bitbench.core.result.Metric;
 import dev.bitbench.core.result.RunResult;
 import dev.bitbench.core.result.RunResultJson;
 import dev.bitbench.core.result.RunStatus;
+import dev.bitbench.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -155,7 +156,8 @@ class RunCommandTest {
     }
 
     @Test
-    void withoutNoStoreItSaysInOneLineThatTheHistoryStoreIsNotAvailableYet() {
+    void storesTheRunInTheHistoryInOneTransactionUnlessNoStoreIsGiven() {
+        Path db = dir.resolve("h.db");
         Result r = run(
                 "run",
                 "--profile",
@@ -165,12 +167,46 @@ class RunCommandTest {
                 "--output",
                 dir.resolve("results").toString(),
                 "--db",
-                "jdbc:sqlite:" + dir.resolve("h.db"),
+                "jdbc:sqlite:" + db,
                 "--quiet");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out().lines().filter(l -> l.contains("History store"))).hasSize(1);
-        assertThat(r.out()).contains("not available yet");
-        assertThat(dir.resolve("h.db")).doesNotExist();
+        assertThat(r.out()).contains("Stored in history: jdbc:sqlite:" + db);
+        try (RunStore store = RunStore.open("jdbc:sqlite:" + db)) {
+            RunResult stored = store.load(latestId()).orElseThrow();
+            assertThat(stored.benchmark("peers.add/ejml/f32/4096").metrics()).containsKey("time");
+            assertThat(stored).isEqualTo(latestUnchecked());
+        }
+    }
+
+    @Test
+    void aStoreThatCannotBeReachedFailsTheRunInOneLineAndKeepsTheRunDirectory() {
+        Result r = run(
+                "run",
+                "--profile",
+                "smoke",
+                "--filter",
+                "^peers\\.add/ejml",
+                "--output",
+                dir.resolve("results").toString(),
+                "--db",
+                "jdbc:postgresql://127.0.0.1:1/nothing?connectTimeout=2",
+                "--quiet");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("bitbench: ").contains("the run directory is kept");
+        assertThat(dir.resolve("results/latest/performance-report.json")).isNotEmptyFile();
+    }
+
+    private String latestId() {
+        return latestUnchecked().run().id();
+    }
+
+    private RunResult latestUnchecked() {
+        try {
+            return latest();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
