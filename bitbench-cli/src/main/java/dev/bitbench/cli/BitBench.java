@@ -14,7 +14,12 @@ import picocli.CommandLine.Option;
             "Benchmarking and performance-regression detection for low-bit ML kernels and inference" + " on the JVM.",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            dev.bitbench.cli.compare.CompareCommand.class,
+            dev.bitbench.cli.compare.CheckCommand.class,
+            dev.bitbench.cli.baseline.BaselineCommand.class
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success, no regression",
