@@ -104,6 +104,7 @@ public final class CheckCommand implements Callable<Integer> {
         var formatter = output.formatter();
         String runRef = run != null ? run : LatestRun.resolve().toString();
         RunResult current = runs.resolve(runRef);
+        List<MetricSamples> currentSamples = RunSamples.of(current);
         List<MetricSamples> reference;
         DetectorConfig config;
         if (against.equals("history")) {
@@ -113,13 +114,13 @@ public final class CheckCommand implements Callable<Integer> {
             Baselines file = BaselineFiles.readExisting(baselines);
             String key = platform != null ? platform : current.system().platform();
             PlatformBaseline base = BaselineFiles.platform(file, baselines, key);
-            reference = base.toMetricSamples();
+            reference = base.toMetricSamples(currentSamples);
             config = detection.config(file.parsedThresholds());
         } else {
             reference = RunSamples.of(runs.resolve(against));
             config = detection.config(Thresholds.defaults());
         }
-        ComparisonReport report = new RegressionDetector(config).compare(reference, RunSamples.of(current));
+        ComparisonReport report = new RegressionDetector(config).compare(reference, currentSamples);
         String analysis = new ComparisonJsonFormat().format(report);
         String text = formatter.format(report);
         Path runDir = PathRunSource.runDirectory(runRef);

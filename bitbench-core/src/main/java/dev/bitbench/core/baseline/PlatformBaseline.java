@@ -37,6 +37,27 @@ public record PlatformBaseline(Map<String, BenchmarkBaseline> benchmarks) {
     }
 
     /**
+     * The detector's baseline input for comparing with {@code current}: as {@link #toMetricSamples()},
+     * except that a metric whose unit is unknown (empty, as inferred from a BitNet.rs-style name such
+     * as {@code accuracy_score}) takes the unit of the current metric it is paired with, so the two
+     * are compared rather than reported as having different units.
+     */
+    public List<MetricSamples> toMetricSamples(List<MetricSamples> current) {
+        Map<MetricSamples.Key, String> units = new java.util.HashMap<>();
+        current.forEach(m -> units.put(m.key(), m.unit()));
+        List<MetricSamples> out = new ArrayList<>();
+        for (MetricSamples m : toMetricSamples()) {
+            String unit = units.get(m.key());
+            out.add(
+                    m.unit().isEmpty() && unit != null
+                            ? new MetricSamples(
+                                    m.benchmarkId(), m.metric(), unit, m.direction(), m.samples(), m.median())
+                            : m);
+        }
+        return out;
+    }
+
+    /**
      * This platform with the benchmarks of {@code replacement} whose id matches {@code selected}
      * put in place of (or added to) the current ones; every other benchmark is kept as it is.
      */
