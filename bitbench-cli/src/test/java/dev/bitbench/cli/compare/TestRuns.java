@@ -69,10 +69,10 @@ public final class TestRuns {
 
     /** Adds a benchmark with the given metrics. */
     public TestRuns benchmark(String benchmarkId, Map<String, Metric> metrics) {
-        String group = benchmarkId.substring(0, benchmarkId.indexOf('.'));
-        String op = benchmarkId.substring(
-                benchmarkId.indexOf('.') + 1,
-                benchmarkId.indexOf('/') < 0 ? benchmarkId.length() : benchmarkId.indexOf('/'));
+        int dot = benchmarkId.indexOf('.');
+        int slash = benchmarkId.indexOf('/');
+        String group = dot < 0 ? "imported" : benchmarkId.substring(0, dot);
+        String op = benchmarkId.substring(dot + 1, slash < 0 ? benchmarkId.length() : slash);
         benchmarks.add(new BenchmarkResult(
                 benchmarkId, group, op, null, null, Map.of(), BenchmarkStatus.OK, null, new LinkedHashMap<>(metrics)));
         return this;

@@ -129,12 +129,14 @@ public final class BaselinesJson {
     }
 
     private static BenchmarkBaseline benchmark(StrictNode node) {
-        Instant created;
-        String createdText = node.text("created");
-        try {
-            created = Instant.parse(createdText);
-        } catch (DateTimeParseException e) {
-            throw node.invalid("created", "an ISO-8601 instant such as 2026-11-23T11:00:00Z", createdText);
+        Instant created = null;
+        String createdText = node.nullableText("created");
+        if (createdText != null) {
+            try {
+                created = Instant.parse(createdText);
+            } catch (DateTimeParseException e) {
+                throw node.invalid("created", "an ISO-8601 instant such as 2026-11-23T11:00:00Z, or null", createdText);
+            }
         }
         String gitSha = node.nullableText("git_sha");
         String jdk = node.nullableText("jdk");
