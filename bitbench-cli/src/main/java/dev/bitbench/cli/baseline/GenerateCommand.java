@@ -90,7 +90,8 @@ public final class GenerateCommand implements Callable<Integer> {
         Baselines existing = BaselineFiles.readOrEmpty(file);
         List<RunResult> pooled = BaselineFiles.runs(runs, from);
         String key = BaselineFiles.platformOf(pooled, platform);
-        PlatformBaseline baseline = BaselinePooling.pool(pooled, Instant.now(clock));
+        PlatformBaseline baseline =
+                BaselinePooling.pool(pooled, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         if (baseline.benchmarks().isEmpty()) {
             throw new UsageError("the runs hold no successful benchmark; nothing to make a baseline of");
         }

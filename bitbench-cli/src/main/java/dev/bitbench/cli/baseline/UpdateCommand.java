@@ -85,7 +85,8 @@ public final class UpdateCommand implements Callable<Integer> {
         Baselines existing = BaselineFiles.readExisting(file);
         List<RunResult> pooled = BaselineFiles.runs(runs, from);
         String key = BaselineFiles.platformOf(pooled, platform);
-        PlatformBaseline fresh = BaselinePooling.pool(pooled, Instant.now(clock));
+        PlatformBaseline fresh =
+                BaselinePooling.pool(pooled, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         long matched = fresh.benchmarks().keySet().stream()
                 .filter(id -> pattern.matcher(id).find())
                 .count();

@@ -132,6 +132,7 @@ public final class CheckCommand implements Callable<Integer> {
                     .println("bitbench: " + runRef + " is not a run directory; " + ANALYSIS_FILE + " not written");
         }
         output.write(text, report, spec.commandLine().getOut());
+        ReportOutput.warnIfNothingCompared(report, spec.commandLine().getErr());
         ReportOutput.reportGate(report, gate, spec.commandLine().getErr());
         return ReportOutput.exitCode(report, gate);
     }

@@ -74,6 +74,7 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonReport report = new RegressionDetector(config).compare(RunSamples.of(base), RunSamples.of(cur));
         String text = formatter.format(report);
         output.write(text, report, spec.commandLine().getOut());
+        ReportOutput.warnIfNothingCompared(report, spec.commandLine().getErr());
         ReportOutput.reportGate(report, gate, spec.commandLine().getErr());
         return ReportOutput.exitCode(report, gate);
     }

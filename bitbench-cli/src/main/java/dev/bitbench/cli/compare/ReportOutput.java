@@ -84,6 +84,20 @@ public final class ReportOutput {
                 + ")";
     }
 
+    /**
+     * Warns on {@code err} when the two sides share no benchmark metric (everything NEW or MISSING):
+     * such a check passes without having compared anything, which usually means mismatched ids or
+     * the wrong baselines.
+     */
+    public static void warnIfNothingCompared(ComparisonReport report, PrintWriter err) {
+        int unpaired = report.count(Level.NEW) + report.count(Level.MISSING);
+        if (!report.comparisons().isEmpty() && unpaired == report.comparisons().size()) {
+            err.println("bitbench: warning: no benchmark metric is on both sides (" + report.count(Level.NEW) + " NEW, "
+                    + report.count(Level.MISSING) + " MISSING); nothing was compared");
+            err.flush();
+        }
+    }
+
     /** One line on stderr per blocking comparison when the gate fails, for CI logs. */
     public static void reportGate(ComparisonReport report, Level gate, PrintWriter err) {
         if (gate == null || !report.hasBlocking(gate)) {

@@ -257,5 +257,8 @@ class CompareCommandTest {
 
         assertThat(summary.get("NEW").asInt()).isEqualTo(1);
         assertThat(summary.get("MISSING").asInt()).isEqualTo(3);
+        Outcome human = bitbench("compare", base.toString(), cur.toString(), "--fail-on-regression");
+        assertThat(human.exitCode()).isZero();
+        assertThat(human.err()).contains("warning: no benchmark metric is on both sides (1 NEW, 3 MISSING)");
     }
 }

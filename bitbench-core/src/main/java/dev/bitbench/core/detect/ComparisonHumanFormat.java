@@ -22,6 +22,7 @@ import java.util.Map;
 public final class ComparisonHumanFormat implements ComparisonFormat {
 
     private static final String RESET = "\u001b[0m";
+    private static final int LEGEND_WIDTH = 100;
 
     private final boolean colour;
 
@@ -95,7 +96,7 @@ public final class ComparisonHumanFormat implements ComparisonFormat {
                 out.append('[').append(i + 1).append("] ").append(notes.get(i)).append('\n');
             }
         }
-        out.append('\n').append(legend(report)).append('\n');
+        out.append('\n').append(wrap(legend(report), LEGEND_WIDTH)).append('\n');
         return out.toString();
     }
 
@@ -188,6 +189,22 @@ public final class ComparisonHumanFormat implements ComparisonFormat {
             return "-";
         }
         return p < 1e-4 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    /** Breaks {@code text} into lines of at most {@code width} characters at spaces. */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
+        for (String word : text.split(" ")) {
+            if (out.length() > lineStart && out.length() - lineStart + 1 + word.length() > width) {
+                out.append('\n');
+                lineStart = out.length();
+            } else if (out.length() > lineStart) {
+                out.append(' ');
+            }
+            out.append(word);
+        }
+        return out.toString();
     }
 
     private static String pad(String s, int width, boolean right) {

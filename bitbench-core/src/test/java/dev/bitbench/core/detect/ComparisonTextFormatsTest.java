@@ -94,6 +94,18 @@ class ComparisonTextFormatsTest {
     }
 
     @Test
+    void humanLegendIsWrappedToTheTerminalWidth() {
+        String text = new ComparisonHumanFormat(false).format(report());
+
+        List<String> legend =
+                text.lines().dropWhile(l -> !l.startsWith("Legend:")).toList();
+        assertThat(legend)
+                .hasSizeGreaterThan(2)
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
+        assertThat(String.join(" ", legend)).isEqualTo(ComparisonHumanFormat.legend(report()));
+    }
+
+    @Test
     void markdownPutsNonStableRowsInATableAndStableOnesInCollapsedDetails() {
         String md = new ComparisonMarkdownFormat().format(report());
 
