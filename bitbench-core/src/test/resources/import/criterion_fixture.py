@@ -1,3 +1,7 @@
+# Writes the hand-made Criterion.rs output tree the tests read, in the shapes Criterion 0.5 serialises
+# (BenchmarkId -> benchmark.json, SavedSample -> sample.json, Estimates -> estimates.json, tukey.json),
+# with per-iteration times chosen by hand so that the tests can check them exactly.
+# Usage: python3 criterion_fixture.py bitbench-core/src/test/resources/import/criterion
 import json, os, statistics, sys
 root = sys.argv[1]
 

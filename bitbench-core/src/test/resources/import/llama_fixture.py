@@ -1,3 +1,7 @@
+# Writes the hand-made llama-bench outputs the tests read (threads.json as `-o json` prints it,
+# threads.jsonl as `-o jsonl`), with the fields of llama-bench's JSON printer; samples_ts follows
+# from samples_ns as llama-bench computes it (tokens * 1e9 / ns).
+# Usage: python3 llama_fixture.py bitbench-core/src/test/resources/import/llama-bench
 import json, statistics, sys
 out = sys.argv[1]
 def rec(threads, n_prompt, n_gen, samples_ns, time):

@@ -1,5 +1,8 @@
 package dev.bitbench.cli;
 
+import dev.bitbench.cli.history.HistoryCommand;
+import dev.bitbench.cli.history.TrendCommand;
+import dev.bitbench.cli.imports.ImportCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,10 +18,13 @@ import picocli.CommandLine.Option;
             ""
         },
         subcommands = {
-            CommandLine.HelpCommand.class,
+            HistoryCommand.class,
+            TrendCommand.class,
+            ImportCommand.class,
             dev.bitbench.cli.compare.CompareCommand.class,
             dev.bitbench.cli.compare.CheckCommand.class,
-            dev.bitbench.cli.baseline.BaselineCommand.class
+            dev.bitbench.cli.baseline.BaselineCommand.class,
+            CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * times[i] / iters[i]}, which is exactly what Criterion's own mean estimate averages; a file whose
  * estimate disagrees with its samples is rejected. With a declared throughput, metric {@code
  * throughput} (higher-better) in {@code elements/s}, {@code B/s} or {@code bit/s}, per sample {@code
- * n / (time per iteration)}. Without {@code sample.json} the time metric is the single number
+ * n / (time per iteration)}. The run id ends in {@code -criterion}, or {@code -criterion-<NAME>} for
+ * another baseline than {@code new}. Without {@code sample.json} the time metric is the single number
  * Criterion calls typical (slope, else mean), so comparisons fall back to thresholds. The run's
  * times are the modification times of the estimates files.
  */
@@ -72,6 +73,9 @@ public final class CriterionImporter implements ResultImporter {
         }
         ImportedRun run = new ImportedRun(ImportFormat.CRITERION, path, options);
         run.note("baseline", baseline);
+        if (!baseline.equals(ImportOptions.CRITERION_LATEST)) {
+            run.qualifyId(baseline);
+        }
         for (Path dir : dirs) {
             run.add(benchmark(dir));
             Path estimates = dir.resolve("estimates.json");
@@ -180,7 +184,7 @@ public final class CriterionImporter implements ResultImporter {
         long perIteration = throughput.integer(kind, 1);
         double[] rates = new double[nsPerIteration.length];
         for (int i = 0; i < rates.length; i++) {
-            rates[i] = perIteration / (nsPerIteration[i] * 1e-9);
+            rates[i] = perIteration * 1e9 / nsPerIteration[i];
         }
         return Metric.of(unit, Direction.HIGHER, rates);
     }

@@ -96,12 +96,16 @@ public enum ImportFormat {
         if (!Files.isRegularFile(path)) {
             return Optional.empty();
         }
-        String text = Files.readString(path, StandardCharsets.UTF_8);
+        byte[] bytes = Files.readAllBytes(path);
         JsonNode root;
         try {
-            root = SourceJson.parse(text, path.toString());
+            root = SourceJson.parse(bytes, path.toString());
         } catch (InvalidResultException e) {
-            String firstLine = text.strip().lines().findFirst().orElse("");
+            String firstLine = new String(bytes, StandardCharsets.UTF_8)
+                    .strip()
+                    .lines()
+                    .findFirst()
+                    .orElse("");
             try {
                 root = SourceJson.parse(firstLine, path.toString());
             } catch (InvalidResultException again) {

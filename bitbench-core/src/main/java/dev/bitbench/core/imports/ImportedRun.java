@@ -22,7 +22,8 @@ import java.util.Objects;
 
 /**
  * Collects the benchmarks of one import and assembles the run: run id {@code
- * <yyyyMMdd'T'HHmmss'Z'>-<tool>} from the start time, profile = the tool's name, seed 0 (not
+ * <yyyyMMdd'T'HHmmss'Z'>-<tool>[-<qualifier>]} from the start time (importing the same input twice
+ * gives the same id), profile = the tool's name, seed 0 (not
  * applicable), git unknown, no tags, and a {@code config} object {@code {"import": {"format",
  * "source", ...}}} carrying what the tool recorded about itself. Ids that repeat in the input (e.g.
  * the same hyperfine command twice) get {@code " #2"}, {@code " #3"}, … appended.
@@ -43,6 +44,7 @@ final class ImportedRun {
     private String cpuModel;
     private Integer cpuThreads;
     private JvmInfo jvm;
+    private String qualifier;
 
     ImportedRun(ImportFormat format, Path source, ImportOptions options) {
         this.format = format;
@@ -89,6 +91,11 @@ final class ImportedRun {
         this.jvm = jvm;
     }
 
+    /** Appends {@code -<qualifier>} to the run id, e.g. the Criterion baseline read. */
+    void qualifyId(String qualifier) {
+        this.qualifier = qualifier;
+    }
+
     /**
      * The run. Times not seen in the input fall back to {@code fallbackTime} (the input's
      * modification time). Status: {@code ok} when every benchmark is ok, {@code failed} when none
@@ -104,7 +111,7 @@ final class ImportedRun {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("import", importConfig);
         RunInfo run = new RunInfo(
-                RUN_ID_TIME.format(start) + "-" + format.cliName(),
+                RUN_ID_TIME.format(start) + "-" + format.cliName() + (qualifier == null ? "" : "-" + qualifier),
                 start,
                 end,
                 format.cliName(),

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bitbench.core.result.InvalidResultException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,15 +50,20 @@ final class SourceJson {
      */
     static SourceJson read(Path file) throws IOException {
         String source = file.toString();
-        return new SourceJson(source, "$", parse(Files.readString(file, StandardCharsets.UTF_8), source));
+        return new SourceJson(source, "$", parse(Files.readAllBytes(file), source));
     }
 
     static JsonNode parse(String text, String source) {
-        if (text.isBlank()) {
+        return parse(text.getBytes(StandardCharsets.UTF_8), source);
+    }
+
+    /** Parses UTF-8 bytes (faster than a String for large files: no char inflation). */
+    static JsonNode parse(byte[] utf8, String source) {
+        if (isBlank(utf8)) {
             throw new InvalidResultException(source, "$", "a JSON document", "an empty file");
         }
         try {
-            return MAPPER.readTree(text);
+            return MAPPER.readTree(utf8);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null
                     ? ""
@@ -65,7 +71,18 @@ final class SourceJson {
                             + e.getLocation().getColumnNr();
             throw new InvalidResultException(
                     source, "$", "valid JSON", "a syntax error" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read in-memory JSON of " + source, e);
         }
+    }
+
+    private static boolean isBlank(byte[] utf8) {
+        for (byte b : utf8) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     String source() {

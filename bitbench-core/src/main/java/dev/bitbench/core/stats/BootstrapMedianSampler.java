@@ -62,8 +62,16 @@ final class BootstrapMedianSampler {
         double[] upper = new double[n];
         double[] lower = new double[n];
         double logChooseRank = logChoose(n, rank);
+        // pmf ratios of Binomial(n, p) without the p-dependent factor, shared by every p:
+        // up[j] = C(n, j + 1) / C(n, j), down[j] = C(n, j - 1) / C(n, j)
+        double[] up = new double[n + 1];
+        double[] down = new double[n + 1];
+        for (int j = 0; j <= n; j++) {
+            up[j] = (n - j) / (double) (j + 1);
+            down[j] = j / (double) (n - j + 1);
+        }
         for (int i = 0; i < n; i++) {
-            binomialTails(n, rank, (i + 1) / (double) n, logChooseRank, upper, lower, i);
+            binomialTails(n, rank, (i + 1) / (double) n, logChooseRank, up, down, upper, lower, i);
         }
         this.cdf = new double[n];
         double[] pointMass = new double[n];
@@ -279,13 +287,22 @@ final class BootstrapMedianSampler {
      * the two is summed term by term (accurate in relative terms), the larger is its complement.
      */
     private static void binomialTails(
-            int n, int r, double p, double logChooseR, double[] upper, double[] lower, int at) {
+            int n,
+            int r,
+            double p,
+            double logChooseR,
+            double[] up,
+            double[] down,
+            double[] upper,
+            double[] lower,
+            int at) {
         if (p >= 1.0) {
             upper[at] = 1.0;
             lower[at] = 0.0;
             return;
         }
         double odds = p / (1.0 - p);
+        double inverseOdds = (1.0 - p) / p;
         if (n * p < r) {
             // pmf is non-increasing from r upwards: sum the upper tail.
             double term = Math.exp(logChooseR + r * Math.log(p) + (n - r) * Math.log1p(-p));
@@ -295,7 +312,7 @@ final class BootstrapMedianSampler {
                 if (term <= sum * TAIL_EPSILON) {
                     break;
                 }
-                term *= (n - j) / (double) (j + 1) * odds;
+                term *= up[j] * odds;
             }
             upper[at] = Math.min(1.0, sum);
             lower[at] = 1.0 - upper[at];
@@ -310,7 +327,7 @@ final class BootstrapMedianSampler {
                 if (term <= sum * TAIL_EPSILON) {
                     break;
                 }
-                term *= j / (double) (n - j + 1) / odds;
+                term *= down[j] * inverseOdds;
             }
             lower[at] = Math.min(1.0, sum);
             upper[at] = 1.0 - lower[at];

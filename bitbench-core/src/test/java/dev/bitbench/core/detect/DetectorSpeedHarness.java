@@ -15,11 +15,17 @@ import java.util.Locale;
  *     dev.bitbench.core.detect.DetectorSpeedHarness [benchmarks] [samples] [rounds]
  * }</pre>
  *
- * Prints wall time of each round, parallel and sequential, and the CPU time of the sequential run.
+ * Prints, per round, the wall and process CPU time of the parallel run and the wall and thread CPU time
+ * of the sequential run (CPU time is the steadier number on a shared machine).
  */
 public final class DetectorSpeedHarness {
 
     private DetectorSpeedHarness() {}
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1L;
+    }
 
     public static void main(String[] args) {
         int benchmarks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -53,9 +59,11 @@ public final class DetectorSpeedHarness {
                 System.getProperty("java.version"));
         for (int round = 1; round <= rounds; round++) {
             RegressionDetector parallel = new RegressionDetector(DetectorConfig.defaults());
+            long p0 = processCpuNanos();
             long t0 = System.nanoTime();
             ComparisonReport report = parallel.compare(baseline, current);
             long t1 = System.nanoTime();
+            long p1 = processCpuNanos();
             RegressionDetector sequential =
                     new RegressionDetector(DetectorConfig.defaults().withParallel(false));
             long cpu0 = threads.getCurrentThreadCpuTime();
@@ -65,9 +73,11 @@ public final class DetectorSpeedHarness {
             long cpu1 = threads.getCurrentThreadCpuTime();
             System.out.printf(
                     Locale.ROOT,
-                    "round %d: parallel %.2f s wall; sequential %.2f s wall, %.2f s CPU; same result %s; %s%n",
+                    "round %d: parallel %.2f s wall, %.2f s process CPU; sequential %.2f s wall, %.2f s thread CPU;"
+                            + " same result %s; %s%n",
                     round,
                     (t1 - t0) / 1e9,
+                    (p1 - p0) / 1e9,
                     (t3 - t2) / 1e9,
                     (cpu1 - cpu0) / 1e9,
                     report.comparisons().equals(again.comparisons()),

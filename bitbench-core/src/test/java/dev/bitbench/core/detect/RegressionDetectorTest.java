@@ -59,7 +59,7 @@ class RegressionDetectorTest {
         assertThat(c.regressionPct()).isCloseTo((1 - 100 / 125.3) * 100, within(1e-9));
         assertThat(c.ci()).isNull();
         assertThat(c.pValue()).isNaN();
-        assertThat(c.note()).contains("baseline has 0 samples").contains("thresholds");
+        assertThat(c.note()).contains("baseline has 0 and current 5 samples").contains("thresholds");
     }
 
     @Test

@@ -77,6 +77,8 @@ class CriterionImporterTest {
                         .get("time")
                         .samples())
                 .containsExactly(24.0, 24.5, 23.5, 25.0, 24.0, 23.0, 24.5, 24.0, 25.5, 23.5);
+        assertThat(run.run().id()).endsWith("-criterion-base");
+        assertThat(new CriterionImporter().read(TREE, OPTIONS).run().id()).endsWith("-criterion");
         assertThat(ImportFixtures.roundTrip(run)).isEqualTo(run);
     }
 
