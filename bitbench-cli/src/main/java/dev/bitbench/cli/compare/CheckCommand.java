@@ -2,6 +2,7 @@ package dev.bitbench.cli.compare;
 
 import dev.bitbench.cli.UsageError;
 import dev.bitbench.cli.baseline.BaselineFiles;
+import dev.bitbench.core.baseline.BaselinePooling;
 import dev.bitbench.core.baseline.Baselines;
 import dev.bitbench.core.baseline.PlatformBaseline;
 import dev.bitbench.core.baseline.RunSamples;
@@ -15,6 +16,7 @@ import dev.bitbench.core.detect.Thresholds;
 import dev.bitbench.core.result.AtomicFileWriter;
 import dev.bitbench.core.result.RunResult;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,7 +64,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(
             names = "--against",
             paramLabel = "baseline|RUN",
-            description = "baseline (default: the baselines file) or a run to compare with.")
+            description = "baseline (default: the baselines file), history (the newest earlier runs of the"
+                    + " platform in the history, pooled; see --history-runs) or a run to compare with.")
     String against = "baseline";
 
     @Option(
@@ -83,23 +86,35 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     ReportOutput output;
 
+    @Mixin
+    HistoryOptions history;
+
     @Spec
     CommandSpec spec;
 
     private final RunSource runs;
 
-    /** The command resolving runs as paths. */
+    /** The command resolving runs as paths, then as run ids of the history ({@code --db}). */
     public CheckCommand() {
-        this(new PathRunSource());
+        this(null);
     }
 
-    /** The command resolving runs through {@code runs}; {@code --against history} plugs in here later. */
+    /** The command resolving runs through {@code runs} instead ({@code --against history} then needs a {@link StoreRunSource}). */
     public CheckCommand(RunSource runs) {
         this.runs = runs;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (runs != null) {
+            return check(runs);
+        }
+        try (StoreRunSource source = history.source()) {
+            return check(source);
+        }
+    }
+
+    private int check(RunSource runs) throws Exception {
         Level gate = detection.gate();
         var formatter = output.formatter();
         String runRef = run != null ? run : LatestRun.resolve().toString();
@@ -108,8 +123,8 @@ public final class CheckCommand implements Callable<Integer> {
         List<MetricSamples> reference;
         DetectorConfig config;
         if (against.equals("history")) {
-            throw new UsageError("--against history needs the run history store, which this build does not have"
-                    + " yet; use --against baseline or --against RUN");
+            reference = historyBaseline(runs, current).toMetricSamples();
+            config = detection.config(Thresholds.defaults());
         } else if (against.equals("baseline")) {
             Baselines file = BaselineFiles.readExisting(baselines);
             String key = platform != null ? platform : current.system().platform();
@@ -135,5 +150,27 @@ public final class CheckCommand implements Callable<Integer> {
         ReportOutput.warnIfNothingCompared(report, spec.commandLine().getErr());
         ReportOutput.reportGate(report, gate, spec.commandLine().getErr());
         return ReportOutput.exitCode(report, gate);
+    }
+
+    /** The newest earlier stored runs of the run's platform, pooled. */
+    private PlatformBaseline historyBaseline(RunSource runs, RunResult current) {
+        if (!(runs instanceof StoreRunSource store)) {
+            throw new UsageError("--against history needs the run history; use --against baseline or --against RUN");
+        }
+        if (history.historyRuns < 1) {
+            throw new UsageError("--history-runs " + history.historyRuns + ": expected a number of runs >= 1");
+        }
+        List<RunResult> earlier = store.recent(current, history.historyRuns);
+        if (earlier.isEmpty()) {
+            throw new UsageError("--against history: the history (" + store.url() + ") holds no run of platform "
+                    + current.system().platform() + " before " + current.run().id()
+                    + "; store runs with `bitbench run` or `bitbench import`, or use --against baseline");
+        }
+        spec.commandLine()
+                .getErr()
+                .println("bitbench: against " + earlier.size() + " earlier run" + (earlier.size() == 1 ? "" : "s")
+                        + " of " + current.system().platform() + " from the history, newest "
+                        + earlier.get(0).run().id());
+        return BaselinePooling.pool(earlier, Instant.EPOCH);
     }
 }

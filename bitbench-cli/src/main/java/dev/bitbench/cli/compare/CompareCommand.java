@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
             "Compares two runs benchmark by benchmark and metric by metric: ratio of medians with a seeded"
                     + " bootstrap interval, Mann-Whitney U, Benjamini-Hochberg; levels CRITICAL, WARNING,"
                     + " IMPROVEMENT, STABLE, INCONCLUSIVE, NEW, MISSING.",
-            "Inputs: run directories, performance-report.json files, or JMH, Criterion, Google Benchmark,"
-                    + " hyperfine or llama-bench output.",
+            "Inputs: run directories, performance-report.json files, JMH, Criterion, Google Benchmark,"
+                    + " hyperfine or llama-bench output, or run ids of the history (--db).",
             ""
         },
         footerHeading = "%nExamples:%n",
@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             "  bitbench compare bitbench-results/run-a bitbench-results/run-b",
             "  bitbench compare old.json new.json --format markdown --output comment.md",
             "  bitbench compare base/ head/ --thresholds thresholds.json --fail-on-regression",
+            "  bitbench compare 20261122T090000Z-1a2b3c4 20261123T101233Z-f8fe249   (run ids of the history)",
             "",
             "Exit codes: 0 no blocking regression (or no gate), 1 I/O failure, 2 invalid input,"
                     + " 3 regression with --fail-on-regression / --fail-on."
@@ -49,23 +50,35 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     ReportOutput output;
 
+    @Mixin
+    HistoryOptions history;
+
     @Spec
     CommandSpec spec;
 
     private final RunSource runs;
 
-    /** The command resolving runs as paths. */
+    /** The command resolving runs as paths, then as run ids of the history ({@code --db}). */
     public CompareCommand() {
-        this(new PathRunSource());
+        this(null);
     }
 
-    /** The command resolving runs through {@code runs} (e.g. the history store's ids, then paths). */
+    /** The command resolving runs through {@code runs} instead. */
     public CompareCommand(RunSource runs) {
         this.runs = runs;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (runs != null) {
+            return compare(runs);
+        }
+        try (StoreRunSource source = history.source()) {
+            return compare(source);
+        }
+    }
+
+    private int compare(RunSource runs) throws Exception {
         Level gate = detection.gate();
         var formatter = output.formatter();
         DetectorConfig config = detection.config(Thresholds.defaults());

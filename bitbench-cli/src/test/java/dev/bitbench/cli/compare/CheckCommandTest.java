@@ -168,13 +168,15 @@ class CheckCommandTest {
     }
 
     @Test
-    void againstHistoryIsExitTwoUntilTheStoreExists() throws IOException {
+    void againstAnEmptyHistoryIsExitTwoAndCreatesNoDatabase() throws IOException {
         Path run = TestRuns.run().suite(1, 1.0, 1.0).writeTo(dir.resolve("run"));
+        Path db = dir.resolve("history.db");
 
-        Outcome outcome = bitbench("check", run.toString(), "--against", "history");
+        Outcome outcome = bitbench("check", run.toString(), "--against", "history", "--db", "jdbc:sqlite:" + db);
 
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.err()).contains("history");
+        assertThat(outcome.err()).contains("history").contains("holds no run of platform linux-x86_64");
+        assertThat(db).doesNotExist();
     }
 
     @Test
