@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
         name = "check",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a run for regressions against the baselines of its platform (baselines.json) or"
-                    + " against another run, and writes regression-analysis.json into the run directory.",
+            "Checks a run for regressions against the baselines of its platform (baselines.json), the"
+                    + " history of earlier runs, or another run, and writes regression-analysis.json into the run directory.",
             ""
         },
         footerHeading = "%nExamples:%n",
@@ -63,7 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(
             names = "--against",
-            paramLabel = "baseline|RUN",
+            paramLabel = "baseline|history|RUN",
             description = "baseline (default: the baselines file), history (the newest earlier runs of the"
                     + " platform in the history, pooled; see --history-runs) or a run to compare with.")
     String against = "baseline";
@@ -88,6 +88,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     HistoryOptions history;
+
+    @Option(
+            names = "--history-runs",
+            paramLabel = "N",
+            description = "With --against history: pool the newest N earlier runs of the platform (default: 5).")
+    int historyRuns = 5;
 
     @Spec
     CommandSpec spec;
@@ -157,10 +163,10 @@ public final class CheckCommand implements Callable<Integer> {
         if (!(runs instanceof StoreRunSource store)) {
             throw new UsageError("--against history needs the run history; use --against baseline or --against RUN");
         }
-        if (history.historyRuns < 1) {
-            throw new UsageError("--history-runs " + history.historyRuns + ": expected a number of runs >= 1");
+        if (historyRuns < 1) {
+            throw new UsageError("--history-runs " + historyRuns + ": expected a number of runs >= 1");
         }
-        List<RunResult> earlier = store.recent(current, history.historyRuns);
+        List<RunResult> earlier = store.recent(current, historyRuns);
         if (earlier.isEmpty()) {
             throw new UsageError("--against history: the history (" + store.url() + ") holds no run of platform "
                     + current.system().platform() + " before " + current.run().id()
