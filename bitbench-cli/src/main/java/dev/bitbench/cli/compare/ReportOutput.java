@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
 /** Where and how a comparison is written ({@code --format}, {@code --output}, {@code --no-color}), and its exit code. */
 public final class ReportOutput {
 
+    /** At most this many failing comparisons are listed on stderr. */
+    static final int GATE_LINES = 20;
+
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
@@ -106,13 +109,18 @@ public final class ReportOutput {
         var failing = report.blocking(gate);
         err.println("bitbench: " + failing.size() + " blocking regression" + (failing.size() == 1 ? "" : "s")
                 + " at or above " + gate.name() + ":");
-        failing.forEach(c -> err.println(String.format(
-                Locale.ROOT,
-                "  %s %s [%s]: %+.1f%% worse",
-                c.level().name(),
-                c.benchmarkId(),
-                c.metric(),
-                c.regressionPct())));
+        failing.stream()
+                .limit(GATE_LINES)
+                .forEach(c -> err.println(String.format(
+                        Locale.ROOT,
+                        "  %s %s [%s]: %+.1f%% worse",
+                        c.level().name(),
+                        c.benchmarkId(),
+                        c.metric(),
+                        c.regressionPct())));
+        if (failing.size() > GATE_LINES) {
+            err.println("  ... and " + (failing.size() - GATE_LINES) + " more (see the report)");
+        }
         err.flush();
     }
 }

@@ -261,4 +261,37 @@ class CompareCommandTest {
         assertThat(human.exitCode()).isZero();
         assertThat(human.err()).contains("warning: no benchmark metric is on both sides (1 NEW, 3 MISSING)");
     }
+
+    @Test
+    void listsAtMostTwentyFailingComparisonsOnStderr() throws IOException {
+        TestRuns before = TestRuns.run();
+        TestRuns after = TestRuns.run();
+        for (int i = 0; i < 25; i++) {
+            String id = "kernels.op" + i + "/simd/f32/64";
+            before.benchmark(
+                    id,
+                    java.util.Map.of(
+                            "time",
+                            dev.bitbench.core.result.Metric.of(
+                                    "ms/op", dev.bitbench.core.Direction.LOWER, TestRuns.samples(i, 1.0, 0.02, 10))));
+            after.benchmark(
+                    id,
+                    java.util.Map.of(
+                            "time",
+                            dev.bitbench.core.result.Metric.of(
+                                    "ms/op",
+                                    dev.bitbench.core.Direction.LOWER,
+                                    TestRuns.samples(100 + i, 2.0, 0.02, 10))));
+        }
+        Path base = before.writeTo(dir.resolve("many-base"));
+        Path cur = after.writeTo(dir.resolve("many-current"));
+
+        Outcome outcome = bitbench("compare", base.toString(), cur.toString(), "--fail-on-regression");
+
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.err().lines().toList())
+                .hasSize(22)
+                .startsWith("bitbench: 25 blocking regressions at or above CRITICAL:")
+                .endsWith("  ... and 5 more (see the report)");
+    }
 }
