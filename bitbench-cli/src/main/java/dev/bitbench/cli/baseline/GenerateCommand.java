@@ -12,6 +12,7 @@ import dev.bitbench.core.result.RunResult;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,7 +92,7 @@ public final class GenerateCommand implements Callable<Integer> {
         List<RunResult> pooled = BaselineFiles.runs(runs, from);
         String key = BaselineFiles.platformOf(pooled, platform);
         PlatformBaseline baseline =
-                BaselinePooling.pool(pooled, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                BaselinePooling.pool(pooled, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
         if (baseline.benchmarks().isEmpty()) {
             throw new UsageError("the runs hold no successful benchmark; nothing to make a baseline of");
         }

@@ -12,7 +12,9 @@ import dev.bitbench.core.result.RunResult;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -85,8 +87,7 @@ public final class UpdateCommand implements Callable<Integer> {
         Baselines existing = BaselineFiles.readExisting(file);
         List<RunResult> pooled = BaselineFiles.runs(runs, from);
         String key = BaselineFiles.platformOf(pooled, platform);
-        PlatformBaseline fresh =
-                BaselinePooling.pool(pooled, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        PlatformBaseline fresh = BaselinePooling.pool(pooled, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
         long matched = fresh.benchmarks().keySet().stream()
                 .filter(id -> pattern.matcher(id).find())
                 .count();
@@ -94,7 +95,7 @@ public final class UpdateCommand implements Callable<Integer> {
             throw new UsageError("--filter " + (filter == null ? "" : filter) + " matches none of the "
                     + fresh.benchmarks().size() + " benchmarks measured by the runs; expected at least one");
         }
-        PlatformBaseline current = existing.platform(key).orElse(new PlatformBaseline(java.util.Map.of()));
+        PlatformBaseline current = existing.platform(key).orElse(new PlatformBaseline(Map.of()));
         PlatformBaseline updated =
                 current.replacing(fresh, id -> pattern.matcher(id).find());
         BaselinesJson.write(existing.with(key, updated), file);

@@ -18,7 +18,11 @@ final class LatestRun {
 
     static Path resolve() throws IOException {
         String env = System.getenv("BITBENCH_RESULTS");
-        Path root = Path.of(env == null || env.isBlank() ? "bitbench-results" : env);
+        return resolveIn(Path.of(env == null || env.isBlank() ? "bitbench-results" : env));
+    }
+
+    /** The run directory {@code root/latest} points at. */
+    static Path resolveIn(Path root) throws IOException {
         Path latest = root.resolve("latest");
         if (Files.isDirectory(latest)) {
             return latest;

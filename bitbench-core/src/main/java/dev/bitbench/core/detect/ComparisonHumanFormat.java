@@ -1,5 +1,8 @@
 package dev.bitbench.core.detect;
 
+import dev.bitbench.core.Direction;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,7 +63,7 @@ public final class ComparisonHumanFormat implements ComparisonFormat {
                 c.level().name() + (c.blocking() ? "" : "*"),
                 c.benchmarkId(),
                 metric,
-                c.direction() == dev.bitbench.core.Direction.HIGHER ? "↑" : "↓",
+                c.direction() == Direction.HIGHER ? "↑" : "↓",
                 value(c.baselineMedian(), c.unit()),
                 value(c.currentMedian(), c.unit()),
                 signedPercent(c.changePct()),
@@ -157,8 +160,8 @@ public final class ComparisonHumanFormat implements ComparisonFormat {
         } else if (a >= 1e6 || a < 1e-3) {
             number = String.format(Locale.ROOT, "%.3e", v);
         } else {
-            number = new java.math.BigDecimal(v)
-                    .round(new java.math.MathContext(4))
+            number = new BigDecimal(v)
+                    .round(new MathContext(4))
                     .stripTrailingZeros()
                     .toPlainString();
         }

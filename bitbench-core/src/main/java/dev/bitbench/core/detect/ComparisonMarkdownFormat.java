@@ -1,5 +1,6 @@
 package dev.bitbench.core.detect;
 
+import dev.bitbench.core.Direction;
 import java.util.List;
 
 /**
@@ -81,7 +82,7 @@ public final class ComparisonMarkdownFormat implements ComparisonFormat {
                 .append("` | ")
                 .append(escape(c.metric()))
                 .append(" | ")
-                .append(c.direction() == dev.bitbench.core.Direction.HIGHER ? "↑" : "↓")
+                .append(c.direction() == Direction.HIGHER ? "↑" : "↓")
                 .append(" | ")
                 .append(escape(ComparisonHumanFormat.value(c.baselineMedian(), c.unit())))
                 .append(" | ")
