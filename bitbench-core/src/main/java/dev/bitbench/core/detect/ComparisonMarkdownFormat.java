@@ -60,7 +60,12 @@ public final class ComparisonMarkdownFormat implements ComparisonFormat {
             }
             out.append('\n');
         }
-        out.append("<sub>").append(escape(ComparisonHumanFormat.legend(report))).append("</sub>\n");
+        out.append("<sub>")
+                .append(escape(ComparisonHumanFormat.legend(report)
+                        .replace("CHANGE", "Change")
+                        .replace("WORSE BY", "Worse by")
+                        .replace("P-ADJ", "p (adj.)")))
+                .append("</sub>\n");
         return out.toString();
     }
 

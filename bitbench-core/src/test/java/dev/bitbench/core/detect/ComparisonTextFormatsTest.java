@@ -123,7 +123,9 @@ class ComparisonTextFormatsTest {
                 .contains("🟢 IMPROVEMENT")
                 .contains("🆕 NEW")
                 .contains("❔ MISSING")
-                .contains("<sub>Legend:");
+                .contains("<sub>Legend: Change is the signed change")
+                .contains("Worse by is that change")
+                .doesNotContain("WORSE BY");
         for (String line : md.lines().filter(l -> l.startsWith("| ")).toList()) {
             assertThat(line.replace("\\|", "").chars().filter(ch -> ch == '|').count())
                     .as(line)
