@@ -1,5 +1,8 @@
 package dev.bitbench.cli;
 
+import dev.bitbench.cli.baseline.BaselineCommand;
+import dev.bitbench.cli.compare.CheckCommand;
+import dev.bitbench.cli.compare.CompareCommand;
 import dev.bitbench.cli.history.HistoryCommand;
 import dev.bitbench.cli.history.TrendCommand;
 import dev.bitbench.cli.imports.ImportCommand;
@@ -19,6 +22,9 @@ import picocli.CommandLine.Option;
         },
         subcommands = {
             RunCommand.class,
+            CompareCommand.class,
+            CheckCommand.class,
+            BaselineCommand.class,
             HistoryCommand.class,
             TrendCommand.class,
             ImportCommand.class,
