@@ -1,5 +1,6 @@
 package dev.bitbench.cli;
 
+import dev.bitbench.cli.doctor.DoctorCommand;
 import dev.bitbench.cli.history.HistoryCommand;
 import dev.bitbench.cli.history.TrendCommand;
 import java.io.PrintWriter;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
             "Benchmarking and performance-regression detection for low-bit ML kernels and inference" + " on the JVM.",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class, HistoryCommand.class, TrendCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, HistoryCommand.class, TrendCommand.class, DoctorCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success, no regression",
