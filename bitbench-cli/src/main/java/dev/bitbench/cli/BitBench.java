@@ -1,6 +1,7 @@
 package dev.bitbench.cli;
 
 import dev.bitbench.cli.doctor.DoctorCommand;
+import dev.bitbench.cli.doctor.SetupCommand;
 import dev.bitbench.cli.history.HistoryCommand;
 import dev.bitbench.cli.history.TrendCommand;
 import java.io.PrintWriter;
@@ -17,7 +18,13 @@ import picocli.CommandLine.Option;
             "Benchmarking and performance-regression detection for low-bit ML kernels and inference" + " on the JVM.",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class, HistoryCommand.class, TrendCommand.class, DoctorCommand.class},
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            HistoryCommand.class,
+            TrendCommand.class,
+            DoctorCommand.class,
+            SetupCommand.class
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success, no regression",
