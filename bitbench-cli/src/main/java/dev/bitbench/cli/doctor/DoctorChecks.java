@@ -4,6 +4,8 @@ import dev.bitbench.core.doctor.CheckResult;
 import dev.bitbench.core.doctor.FixtureCheck;
 import dev.bitbench.core.doctor.JdkScanner;
 import dev.bitbench.core.doctor.MachineChecks;
+import dev.bitbench.core.energy.MachineCounters;
+import dev.bitbench.core.energy.Reading;
 import dev.bitbench.core.result.CiInfo;
 import dev.bitbench.kernels.Backends;
 import dev.bitbench.store.RunStore;
@@ -67,12 +69,29 @@ public final class DoctorChecks {
         results.add(disk());
         results.add(machine.frequency());
         results.add(machine.load(cores));
+        results.add(energy());
         results.add(FixtureCheck.check(projectDir.resolve(".bitbench/fixtures")));
         results.add(store());
         results.add(machine.browser());
         results.add(machine.referenceEngine());
         results.add(ci());
         return results;
+    }
+
+    private CheckResult energy() {
+        MachineCounters counters = new MachineCounters(root);
+        Reading<?> rapl = counters.rapl().sample();
+        Reading<?> temperature = counters.temperatures().read();
+        String detail = "rapl " + (rapl.available() ? "readable" : rapl.toString()) + "; temperature "
+                + (temperature.available() ? temperature.toString() : "unavailable");
+        if (!rapl.available()) {
+            return CheckResult.warn(
+                    "energy",
+                    detail,
+                    "optional: energy per operation needs readable /sys/class/powercap/intel-rapl*/energy_uj"
+                            + " (bare metal; sudo chmod o+r on it)");
+        }
+        return CheckResult.ok("energy", detail);
     }
 
     private CheckResult backends(CheckResult vector) {

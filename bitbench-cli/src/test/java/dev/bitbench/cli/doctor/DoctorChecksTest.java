@@ -45,5 +45,7 @@ class DoctorChecksTest {
         assertThat(r.get("memory").status()).isEqualTo(CheckStatus.WARN);
         assertThat(r.get("ci").detail()).startsWith("gitlab-ci: plain progress, no colour");
         assertThat(r.get("vector-api").status()).isEqualTo(CheckStatus.OK);
+        assertThat(r.get("energy").status()).isEqualTo(CheckStatus.WARN);
+        assertThat(r.get("energy").detail()).startsWith("rapl unavailable: no RAPL domains in ");
     }
 }

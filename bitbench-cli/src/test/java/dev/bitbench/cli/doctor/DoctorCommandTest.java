@@ -27,6 +27,7 @@ class DoctorCommandTest {
             "disk",
             "cpu-frequency",
             "load",
+            "energy",
             "fixtures",
             "store",
             "browser",
