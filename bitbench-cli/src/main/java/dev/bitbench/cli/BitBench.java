@@ -4,6 +4,7 @@ import dev.bitbench.cli.doctor.DoctorCommand;
 import dev.bitbench.cli.doctor.SetupCommand;
 import dev.bitbench.cli.history.HistoryCommand;
 import dev.bitbench.cli.history.TrendCommand;
+import dev.bitbench.cli.imports.ImportCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             HistoryCommand.class,
             TrendCommand.class,
+            ImportCommand.class,
             DoctorCommand.class,
             SetupCommand.class
         },
