@@ -223,7 +223,9 @@ final class SetupSteps {
             try (RunStore store = RunStore.open(StoreLocation.absolute(url, project))) {
                 return "run history ready at " + store.url() + " (schema " + store.schemaVersion() + ")";
             } catch (StoreException | IllegalArgumentException e) {
-                throw new SetupStep.Failure(String.valueOf(e.getMessage()), "fix --db or BITBENCH_DB");
+                throw new SetupStep.Failure(
+                        String.valueOf(e.getMessage()),
+                        "correct --db or BITBENCH_DB (default " + RunStore.DEFAULT_URL + ")");
             }
         }
     }

@@ -85,7 +85,7 @@ class SetupCommandTest {
         Cli.Result r = Cli.execute("setup", "--dir", dir.toString(), "--db", "jdbc:mysql://nowhere/x");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).containsPattern("store +FAILED: ");
-        assertThat(r.out()).contains("  fix: fix --db or BITBENCH_DB");
+        assertThat(r.out()).contains("  fix: correct --db or BITBENCH_DB (default jdbc:sqlite:.bitbench/history.db)");
         assertThat(r.out()).doesNotContain("doctor ");
     }
 
