@@ -3,6 +3,8 @@ package dev.bitbench.cli;
 import dev.bitbench.cli.baseline.BaselineCommand;
 import dev.bitbench.cli.compare.CheckCommand;
 import dev.bitbench.cli.compare.CompareCommand;
+import dev.bitbench.cli.doctor.DoctorCommand;
+import dev.bitbench.cli.doctor.SetupCommand;
 import dev.bitbench.cli.history.HistoryCommand;
 import dev.bitbench.cli.history.TrendCommand;
 import dev.bitbench.cli.imports.ImportCommand;
@@ -28,6 +30,8 @@ import picocli.CommandLine.Option;
             HistoryCommand.class,
             TrendCommand.class,
             ImportCommand.class,
+            DoctorCommand.class,
+            SetupCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
