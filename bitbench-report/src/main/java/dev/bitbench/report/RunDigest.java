@@ -107,15 +107,16 @@ public final class RunDigest {
         return size.matches("\\d{1,18}") ? Long.parseLong(size) : 0;
     }
 
-    /** Speed-ups of simd and parallel over scalar, by op, shape and dtype in sorted order. */
+    /** Speed-ups of simd and parallel over scalar, sorted by op, then size (elements), shape and dtype. */
     public List<Speedup> speedups() {
         Map<String, Map<String, BenchmarkResult>> rows = new TreeMap<>();
         for (BenchmarkResult b : run.benchmarks()) {
             if (!b.group().equals(PEERS)
                     && BACKENDS.contains(b.backend())
                     && seconds(b).isPresent()) {
-                rows.computeIfAbsent(b.op() + "|" + shape(b) + "|" + nonNull(b.dtype()), k -> new LinkedHashMap<>())
-                        .put(b.backend(), b);
+                String key = b.op() + "|" + String.format(java.util.Locale.ROOT, "%019d", elements(b)) + "|" + shape(b)
+                        + "|" + nonNull(b.dtype());
+                rows.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(b.backend(), b);
             }
         }
         List<Speedup> out = new ArrayList<>();
