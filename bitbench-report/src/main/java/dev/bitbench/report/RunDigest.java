@@ -142,13 +142,13 @@ public final class RunDigest {
         return out;
     }
 
-    /** Our f32 backends against the fastest peer on each op and shape, sorted by op and shape. */
+    /** Our f32 backends against the fastest peer on each op and shape, sorted by op, then size. */
     public List<PeerRatio> peerRatios() {
         Map<String, BenchmarkResult> bestPeer = new TreeMap<>();
         for (BenchmarkResult b : run.benchmarks()) {
             if (b.group().equals(PEERS) && seconds(b).isPresent()) {
                 bestPeer.merge(
-                        b.op() + "|" + shape(b),
+                        sizeKey(b),
                         b,
                         (x, y) -> seconds(x).getAsDouble() <= seconds(y).getAsDouble() ? x : y);
             }
@@ -161,7 +161,7 @@ public final class RunDigest {
                 if (!b.group().equals(PEERS)
                         && BACKENDS.contains(b.backend())
                         && "f32".equals(b.dtype())
-                        && (b.op() + "|" + shape(b)).equals(key)
+                        && sizeKey(b).equals(key)
                         && seconds(b).isPresent()
                         && seconds(b).getAsDouble() > 0) {
                     ratios.putIfAbsent(b.backend(), peerSeconds / seconds(b).getAsDouble());
@@ -203,6 +203,11 @@ public final class RunDigest {
             out.add(new Fastest(op, top.getKey(), top.getValue(), shapes.get(op)));
         });
         return out;
+    }
+
+    /** Op, zero-padded element count and shape: sorts by op, then numerically by size. */
+    private static String sizeKey(BenchmarkResult b) {
+        return b.op() + "|" + String.format(java.util.Locale.ROOT, "%019d", elements(b)) + "|" + shape(b);
     }
 
     private static String nonNull(String s) {
