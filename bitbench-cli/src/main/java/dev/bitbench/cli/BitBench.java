@@ -1,5 +1,6 @@
 package dev.bitbench.cli;
 
+import dev.bitbench.cli.report.ReportCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
             "Benchmarking and performance-regression detection for low-bit ML kernels and inference" + " on the JVM.",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ReportCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success, no regression",
