@@ -18,7 +18,7 @@ final class HtmlComparisonSection {
                                 .reversed()))
                 .toList();
         h.append("<section id=\"comparison\"><h2>Comparison");
-        if (comparison.baselineLabel() != null || comparison.currentLabel() != null) {
+        if (comparison.baselineLabel() != null && comparison.currentLabel() != null) {
             h.append(" <span class=\"muted\">").append(escape(String.valueOf(comparison.baselineLabel())));
             h.append(" → ")
                     .append(escape(String.valueOf(comparison.currentLabel())))

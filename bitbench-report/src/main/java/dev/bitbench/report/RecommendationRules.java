@@ -99,8 +99,11 @@ public final class RecommendationRules {
         if (worst.isEmpty()) {
             return Optional.empty();
         }
-        String good = comparison.baselineLabel() == null ? "the baseline's commit" : comparison.baselineLabel();
-        String bad = comparison.currentLabel() == null ? "the current commit" : comparison.currentLabel();
+        String good = comparison.baselineLabel();
+        String bad = comparison.currentLabel();
+        String how = good != null && bad != null
+                ? "Bisect between " + good + " (good) and " + bad + " (bad): git bisect start " + bad + " " + good
+                : "Bisect between the baseline's commit (good) and the current one (bad): git bisect start BAD GOOD";
         return Optional.of(new Recommendation(
                 "bisect",
                 worst.size() + " regression(s), worst " + worst.get(0).benchmarkId() + " "
@@ -110,8 +113,7 @@ public final class RecommendationRules {
                                 " %+.1f%% worse (%s)",
                                 worst.get(0).regressionPct(),
                                 worst.get(0).level()),
-                "Bisect between " + good + " (good) and " + bad + " (bad): git bisect start " + bad + " " + good
-                        + ", then bitbench run --filter on the regressed benchmark at each step."));
+                how + ", then bitbench run --filter on the regressed benchmark at each step."));
     }
 
     private static Optional<Recommendation> peersFaster(RunDigest digest) {

@@ -11,6 +11,16 @@
     if (a !== 0 && (a >= 1e6 || a < 1e-3)) { return v.toExponential(3); }
     return Number(v.toPrecision(4)).toString();
   }
+  function compact(v) {
+    var a = Math.abs(v), units = [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
+    for (var i = 0; i < units.length; i++) {
+      if (a >= units[i][0]) { return Number((v / units[i][0]).toPrecision(3)) + units[i][1]; }
+    }
+    return fmt(v);
+  }
+  function decade(extent) {
+    return extent.min > 0 ? Math.pow(10, Math.floor(Math.log10(extent.min))) : undefined;
+  }
   function unique(values) {
     var seen = {}, out = [];
     values.forEach(function (v) { if (!seen.hasOwnProperty(v)) { seen[v] = true; out.push(v); } });
@@ -61,12 +71,15 @@
   var charts = {
     throughput: function () {
       var rows = measured('throughput');
-      var g = grouped(rows, function (b) { return b.op + ' ' + b.shape; }, function (b) { return b.backend || b.group; },
-        function (b) { return b.metrics.throughput.median; });
-      var unit = rows.length ? rows[0].metrics.throughput.unit : '';
-      return base('Throughput per op by backend (median, ' + unit + ')', {
+      // ops report throughput in different units (GFLOPS, GB/s, ops/s): the unit is part of each
+      // category and the axis is logarithmic, so every op stays readable next to the others
+      var g = grouped(rows, function (b) { return b.op + ' ' + b.shape + ' [' + b.metrics.throughput.unit + ']'; },
+        function (b) { return b.backend || b.group; },
+        function (b) { return b.metrics.throughput.median > 0 ? b.metrics.throughput.median : null; });
+      return base('Throughput per op by backend (median; unit in brackets)', {
         xAxis: { type: 'category', data: g.categories, axisLabel: { rotate: 30, fontSize: 10 } },
-        yAxis: { type: 'value', name: unit }, series: g.series, dataZoom: zoom(g.categories.length)
+        yAxis: { type: 'log', min: decade, axisLabel: { formatter: compact } }, series: g.series,
+        dataZoom: zoom(g.categories.length)
       });
     },
     speedup: function () {
@@ -91,7 +104,7 @@
       var unit = rows.length ? rows[0].metrics.time.unit : '';
       return base('Scaling with size (median time, log-log)', {
         xAxis: { type: 'log', name: 'elements', nameLocation: 'middle', nameGap: 24 },
-        yAxis: { type: 'log', name: unit }, series: series
+        yAxis: { type: 'log', name: unit, axisLabel: { formatter: compact } }, series: series
       });
     },
     quant: function () {
@@ -125,19 +138,22 @@
         function (b) { return b.metrics.alloc.median; });
       return base('Allocation per op (B/op, median)', {
         xAxis: { type: 'category', data: g.categories, axisLabel: { rotate: 30, fontSize: 10 } },
-        yAxis: { type: 'value', name: 'B/op' }, series: g.series, dataZoom: zoom(g.categories.length)
+        yAxis: { type: 'value', name: 'B/op', axisLabel: { formatter: compact } }, series: g.series, dataZoom: zoom(g.categories.length)
       });
     },
     distribution: function () {
+      // samples divided by their median, so benchmarks of any unit and size share one axis
       var d = data.distributions;
       var boxes = d.map(function (x) {
         var s = x.samples.slice().sort(function (a, b) { return a - b; });
+        var mid = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        if (mid !== 0) { s = s.map(function (v) { return v / mid; }); }
         function q(p) { var i = (s.length - 1) * p, lo = Math.floor(i), hi = Math.ceil(i); return s[lo] + (s[hi] - s[lo]) * (i - lo); }
         return [s[0], q(0.25), q(0.5), q(0.75), s[s.length - 1]];
       });
-      return base('Sample distribution (' + (data.comparison ? 'biggest changes' : 'most variable') + ')', {
+      return base('Samples relative to their median (' + (data.comparison ? 'biggest changes' : 'most variable') + ')', {
         xAxis: { type: 'category', data: d.map(function (x) { return x.id + ' ' + x.metric; }), axisLabel: { rotate: 20, fontSize: 9 } },
-        yAxis: { type: 'value', scale: true, name: d.length ? d[0].unit : '' },
+        yAxis: { type: 'value', scale: true, name: 'x median' },
         series: [{ name: 'samples', type: 'boxplot', data: boxes }]
       });
     }

@@ -35,13 +35,14 @@ import picocli.CommandLine.Parameters;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  bitbench report bitbench-results/latest                 # <run dir>/report.html",
-            "  bitbench report run/ --format md --output -             # Markdown on stdout",
-            "  bitbench report run/ --format png --chart speedup       # speedup.png",
+            "  bitbench report bitbench-results/latest            # <run dir>/report.html",
+            "  bitbench report run/ --format md --output -        # Markdown on stdout",
+            "  bitbench report run/ --format png --chart speedup  # writes run/speedup.png",
             "  bitbench report cmp.json --format badge --output perf.svg",
             "",
             "Charts for png/svg: " + ChartImages.NAMES + ".",
-            "In GitHub Actions (GITHUB_STEP_SUMMARY set) the Markdown summary is also appended to the job summary."
+            "With GITHUB_STEP_SUMMARY set (GitHub Actions), html, md, csv and json",
+            "also append the Markdown summary to the job summary."
         })
 public final class ReportCommand implements Callable<Integer> {
 

@@ -63,13 +63,11 @@ final class ReportInputLoader {
             for (String name : COMPARISON_FILES) {
                 Path file = path.resolve(name);
                 if (Files.isRegularFile(file) && comparison == null) {
-                    comparison = ComparisonJsonReader.fromTree(
-                            tree(file),
-                            file.toString(),
-                            null,
-                            run.run().git().sha() == null
-                                    ? run.run().id()
-                                    : run.run().git().shortSha());
+                    // the current side is this run's commit; the baseline's is not in the file
+                    String current = run.run().git().sha() == null
+                            ? null
+                            : run.run().git().shortSha();
+                    comparison = ComparisonJsonReader.fromTree(tree(file), file.toString(), null, current);
                 }
             }
             return;
