@@ -33,6 +33,7 @@ public final class MarkdownReportFormat implements ReportFormat {
         RunResult run = input.run();
         headline(md, input);
         if (run != null) {
+            MarkdownRunSettings.append(md, run);
             system(md, run);
             results(md, run);
             speedups(md, new RunDigest(run));
