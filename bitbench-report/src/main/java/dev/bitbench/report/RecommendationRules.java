@@ -72,26 +72,47 @@ public final class RecommendationRules {
     }
 
     private static Optional<Recommendation> simdDispatch(RunDigest digest) {
-        Map<String, Long> slowest = new TreeMap<>();
+        Map<String, Long> slowUpTo = new TreeMap<>();
+        Map<String, Long> fastFrom = new TreeMap<>();
         List<String> seen = new ArrayList<>();
         for (RunDigest.Speedup s : digest.speedups()) {
-            if (s.backend().equals("simd") && s.speedup() < 1.0) {
-                slowest.merge(s.op(), s.elements(), Math::max);
+            if (!s.backend().equals("simd")) {
+                continue;
+            }
+            if (s.speedup() < 1.0) {
+                slowUpTo.merge(s.op(), s.elements(), Math::max);
                 seen.add(String.format(Locale.ROOT, "%s %s (%.2fx)", s.op(), s.shape(), s.speedup()));
+            } else {
+                fastFrom.merge(s.op(), s.elements(), Math::min);
             }
         }
-        if (slowest.isEmpty()) {
+        if (slowUpTo.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder thresholds = new StringBuilder();
-        slowest.forEach((op, n) -> thresholds
-                .append(thresholds.length() == 0 ? "" : ", ")
-                .append(op)
-                .append(n > 0 ? " up to " + n + " elements" : ""));
+        List<String> thresholds = new ArrayList<>();
+        List<String> neverFaster = new ArrayList<>();
+        slowUpTo.forEach((op, n) -> {
+            if (fastFrom.containsKey(op) && fastFrom.get(op) > n) {
+                thresholds.add(op + " up to " + n + " elements");
+            } else {
+                neverFaster.add(op);
+            }
+        });
+        StringBuilder action = new StringBuilder();
+        if (!thresholds.isEmpty()) {
+            action.append("Add a dispatch threshold that keeps scalar for small inputs (")
+                    .append(String.join(", ", thresholds))
+                    .append(").");
+        }
+        if (!neverFaster.isEmpty()) {
+            action.append(action.length() == 0 ? "" : " ")
+                    .append("simd is not faster at any measured size of ")
+                    .append(String.join(", ", neverFaster))
+                    .append(": measure larger sizes (--sizes) and check the kernel's allocation (alloc column)"
+                            + " and vector path before adding a threshold.");
+        }
         return Optional.of(new Recommendation(
-                "simd-dispatch",
-                "simd is slower than scalar on " + first(seen, 4),
-                "Add a dispatch threshold that keeps scalar for small inputs (" + thresholds + ")."));
+                "simd-dispatch", "simd is slower than scalar on " + first(seen, 4), action.toString()));
     }
 
     private static Optional<Recommendation> bisect(ComparisonSummary comparison) {

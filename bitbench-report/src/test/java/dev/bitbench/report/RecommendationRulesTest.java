@@ -50,6 +50,24 @@ class RecommendationRulesTest {
     }
 
     @Test
+    void simdNeverFasterAsksForTheKernelNotAThreshold() {
+        RunResult run = new RunResult(
+                ReportFixtures.info("slow-simd", 0),
+                ReportFixtures.system(),
+                List.of(
+                        ReportFixtures.kernel("gelu", "scalar", "4096", 0.1, 0.01, 1),
+                        ReportFixtures.kernel("gelu", "simd", "4096", 10, 0.01, 2)));
+        Recommendation r = RecommendationRules.evaluate(ReportInput.of(run)).stream()
+                .filter(x -> x.rule().equals("simd-dispatch"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(r.seen()).contains("gelu 4096 (0.01x)");
+        assertThat(r.action())
+                .contains("not faster at any measured size of gelu")
+                .doesNotContain("threshold that keeps");
+    }
+
+    @Test
     void bisectNeedsARegression() {
         ComparisonSummary improvementsOnly = new ComparisonSummary(
                 List.of(ReportFixtures.entry("a", dev.bitbench.core.detect.Level.IMPROVEMENT, 2, 1)), "x", "y");
