@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -148,6 +149,27 @@ class HtmlReportBrowserTest {
         assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         assertThat((Long) js("return document.querySelectorAll('img').length")).isZero();
         assertThat((String) js("return document.body.innerText")).contains(ReportFixtures.XSS_ID);
+    }
+
+    @Test
+    void comparisonOnlyPageRendersWithoutErrors() throws IOException {
+        Path page = Path.of("target", "browser", "comparison.html").toAbsolutePath();
+        Files.writeString(page, new HtmlReportFormat().format(new ReportInput(null, ReportFixtures.comparison())));
+        String main = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        try {
+            driver.get(page.toUri().toString());
+            assertThat(js("return document.body.getAttribute('data-rendered')")).isEqualTo("true");
+            assertThat((String) js("return document.getElementById('comparison').innerText"))
+                    .contains(ReportFixtures.XSS_ID)
+                    .contains("kernels.add/simd/f32/4096");
+            assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                            .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()))
+                    .isEmpty();
+        } finally {
+            driver.close();
+            driver.switchTo().window(main);
+        }
     }
 
     @Test
