@@ -1,5 +1,8 @@
 package dev.bitbench.cli;
 
+import dev.bitbench.cli.history.HistoryCommand;
+import dev.bitbench.cli.history.TrendCommand;
+import dev.bitbench.cli.imports.ImportCommand;
 import dev.bitbench.cli.report.ReportCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -15,7 +18,14 @@ import picocli.CommandLine.Option;
             "Benchmarking and performance-regression detection for low-bit ML kernels and inference" + " on the JVM.",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class, ReportCommand.class},
+        subcommands = {
+            RunCommand.class,
+            HistoryCommand.class,
+            TrendCommand.class,
+            ImportCommand.class,
+            ReportCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success, no regression",
@@ -52,7 +62,20 @@ public final class BitBench implements Runnable {
         return cmd.execute(args);
     }
 
+    /** Whether this JVM runs as the {@code bitbench} program, writing to the real stdout/stderr. */
+    private static volatile boolean systemStreams;
+
+    /** Whether {@code cmd} writes to the process's own streams (so a progress bar may draw). */
+    static boolean usesSystemStreams(CommandLine cmd) {
+        return systemStreams;
+    }
+
     public static void main(String[] args) {
+        systemStreams = true;
+        // OSHI logs through SLF4J; without a binding SLF4J warns on every start. Errors still show.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(commandLine().execute(args));
     }
 }

@@ -50,10 +50,12 @@ final class SimdTernaryOps implements TernaryOps {
 
     /**
      * Words accumulated in 16-bit lanes before widening. Overflow bound: codes are at most 2 and
-     * activations within {@code [-128, 127]}, so a product has magnitude at most 256 and a pair
-     * table entry at most 512 / 2 per column. Per word (8 columns) the two accumulators of a lane
-     * together take at most {@code 8 * 256 = 2048}; {@code 15} words keep that within {@code 32767}
-     * (30720).
+     * activations within {@code [-128, 127]}, so a code times an activation has magnitude at most
+     * 256, and a pair table entry (two weights in {-1, 0, 1} times two activations) at most 256 as
+     * well. Per word (8 columns) the two accumulators of a lane together take at most {@code 8 * 256
+     * = 2048} (multiply) or {@code 4 * 256} (lookup); {@code 15} words keep that within {@code 32767}
+     * (30720). The tests drive all-(+1) and all-(-1) rows against 127 and -128 activations over 40
+     * groups of 256 columns, which would overflow without this flush.
      */
     static final int FLUSH_WORDS = Short.MAX_VALUE / (8 * 256);
 
@@ -226,8 +228,11 @@ final class SimdTernaryOps implements TernaryOps {
         int colWords = w.colWords();
         int base = b * colWords * BLOCK_ROWS + piece * L;
         ShortVector mask = ShortVector.broadcast(S, (short) 3);
-        IntVector lo = IntVector.zero(IS);
-        IntVector hi = lo;
+        // int sums live in lanes[] rather than in vectors carried across the flush loop: JDK 17
+        // boxed such loop-carried vectors (allocating per block)
+        for (int i = 0; i < L; i++) {
+            lanes[i] = -sumX;
+        }
         int k = 0;
         while (k < colWords) {
             int kEnd = Math.min(colWords, k + FLUSH_WORDS);
@@ -247,13 +252,18 @@ final class SimdTernaryOps implements TernaryOps {
                 a0 = a0.add(shr(v, 14).mul(xs[c + 6]));
                 a1 = a1.add(shr(v, 12).and(mask).mul(xs[c + 7]));
             }
-            ShortVector a = a0.add(a1);
-            lo = lo.add((IntVector) a.convertShape(VectorOperators.S2I, IS, 0));
-            hi = hi.add((IntVector) a.convertShape(VectorOperators.S2I, IS, 1));
+            flush(a0.add(a1), lanes);
         }
-        IntVector correction = IntVector.broadcast(IS, sumX);
-        lo.sub(correction).intoArray(lanes, 0);
-        hi.sub(correction).intoArray(lanes, L / 2);
+    }
+
+    /** Adds the 16-bit lanes of {@code a}, widened, to {@code lanes[0 .. L)}. */
+    private static void flush(ShortVector a, int[] lanes) {
+        IntVector.fromArray(IS, lanes, 0)
+                .add((IntVector) a.convertShape(VectorOperators.S2I, IS, 0))
+                .intoArray(lanes, 0);
+        IntVector.fromArray(IS, lanes, L / 2)
+                .add((IntVector) a.convertShape(VectorOperators.S2I, IS, 1))
+                .intoArray(lanes, L / 2);
     }
 
     /** Dot products of {@code L} rows of block {@code b} by looking up pair sums. */
