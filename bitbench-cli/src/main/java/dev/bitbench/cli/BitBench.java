@@ -8,6 +8,7 @@ import dev.bitbench.cli.doctor.SetupCommand;
 import dev.bitbench.cli.history.HistoryCommand;
 import dev.bitbench.cli.history.TrendCommand;
 import dev.bitbench.cli.imports.ImportCommand;
+import dev.bitbench.cli.report.ReportCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Option;
             HistoryCommand.class,
             TrendCommand.class,
             ImportCommand.class,
+            ReportCommand.class,
             DoctorCommand.class,
             SetupCommand.class,
             CommandLine.HelpCommand.class

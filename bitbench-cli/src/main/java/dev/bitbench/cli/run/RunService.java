@@ -1,6 +1,7 @@
 package dev.bitbench.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bitbench.core.result.AtomicFileWriter;
 import dev.bitbench.core.result.BenchmarkResult;
 import dev.bitbench.core.result.GitInfo;
 import dev.bitbench.core.result.JvmInfo;
@@ -9,6 +10,8 @@ import dev.bitbench.core.result.RunInfo;
 import dev.bitbench.core.result.RunResult;
 import dev.bitbench.core.result.RunStatus;
 import dev.bitbench.core.result.SystemInfo;
+import dev.bitbench.report.HtmlReportFormat;
+import dev.bitbench.report.ReportInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -120,6 +123,7 @@ public final class RunService {
                     config);
             RunResult run = new RunResult(info, withBenchmarkJvm(system, executor.info(), request), results);
             Path dir = RunDirectory.write(request.outputRoot(), run, raw);
+            AtomicFileWriter.write(dir.resolve("report.html"), new HtmlReportFormat().format(ReportInput.of(run)));
             writtenTo.set(dir);
             return new Outcome(run, dir);
         } finally {
