@@ -50,9 +50,10 @@ final class MarkdownRunSettings {
             }
             if (peers.get("environment_removed") instanceof Map<?, ?> removed && !removed.isEmpty()) {
                 List<String> parts = new ArrayList<>();
-                removed.forEach((k, v) -> parts.add(k + "=" + v));
+                // code spans need no escaping; a backtick could end one early, so none is kept
+                removed.forEach((k, v) -> parts.add("`" + (k + "=" + v).replace("`", "'") + "`"));
                 md.append("- the benchmark JVMs ran without ")
-                        .append(MarkdownReportFormat.text(String.join(", ", parts)))
+                        .append(String.join(", ", parts))
                         .append(" (removed from their environment)\n");
             }
         }

@@ -1,7 +1,6 @@
 package dev.bitbench.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bitbench.core.result.AtomicFileWriter;
 import dev.bitbench.core.result.BenchmarkResult;
 import dev.bitbench.core.result.GitInfo;
 import dev.bitbench.core.result.JvmInfo;
@@ -10,8 +9,6 @@ import dev.bitbench.core.result.RunInfo;
 import dev.bitbench.core.result.RunResult;
 import dev.bitbench.core.result.RunStatus;
 import dev.bitbench.core.result.SystemInfo;
-import dev.bitbench.report.HtmlReportFormat;
-import dev.bitbench.report.ReportInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -123,7 +120,6 @@ public final class RunService {
                     config);
             RunResult run = new RunResult(info, withBenchmarkJvm(system, executor.info(), request), results);
             Path dir = RunDirectory.write(request.outputRoot(), run, raw);
-            AtomicFileWriter.write(dir.resolve("report.html"), new HtmlReportFormat().format(ReportInput.of(run)));
             writtenTo.set(dir);
             return new Outcome(run, dir);
         } finally {
