@@ -2,6 +2,7 @@ package dev.bitbench.cli.report;
 
 import dev.bitbench.cli.ExitCodes;
 import dev.bitbench.cli.UsageError;
+import dev.bitbench.cli.compare.StoreRunSource;
 import dev.bitbench.core.result.AtomicFileWriter;
 import dev.bitbench.report.BadgeSvgFormat;
 import dev.bitbench.report.ChartImages;
@@ -12,6 +13,7 @@ import dev.bitbench.report.ReportDataJson;
 import dev.bitbench.report.ReportFormat;
 import dev.bitbench.report.ReportInput;
 import dev.bitbench.report.StepSummary;
+import dev.bitbench.store.RunStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -60,7 +62,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(
             arity = "1..*",
             paramLabel = "INPUT",
-            description = "A run directory (or bitbench-results/latest), performance-report.json, or comparison JSON.")
+            description = "A run directory (or bitbench-results/latest), performance-report.json, comparison JSON, or"
+                    + " the id of a run in the history (--db).")
     List<Path> inputs;
 
     @Option(
@@ -79,6 +82,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "NAME", description = "The chart to export with png or svg.")
     String chart;
 
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
+            description = "History database for run ids (default: BITBENCH_DB, else jdbc:sqlite:.bitbench/history.db).")
+    String db;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -96,7 +105,10 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ReportInputLoader loaded = ReportInputLoader.load(inputs);
+        ReportInputLoader loaded;
+        try (StoreRunSource history = new StoreRunSource(RunStore.resolveUrl(db, environment))) {
+            loaded = ReportInputLoader.load(inputs, history);
+        }
         ReportInput input = loaded.input();
         byte[] bytes;
         String defaultName;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bitbench.cli.UsageError;
+import dev.bitbench.cli.compare.RunSource;
 import dev.bitbench.core.result.InvalidResultException;
 import dev.bitbench.core.result.RunResult;
 import dev.bitbench.core.result.RunResultJson;
@@ -12,6 +13,7 @@ import dev.bitbench.report.ComparisonSummary;
 import dev.bitbench.report.ReportInput;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,9 +36,21 @@ final class ReportInputLoader {
 
     /** Loads every input; a bad input is a {@link UsageError} naming the file and what was expected. */
     static ReportInputLoader load(List<Path> inputs) throws IOException {
+        return load(inputs, null);
+    }
+
+    /**
+     * Loads every input; an input that is no file or directory is looked up as a run id in {@code
+     * history} when one is given.
+     */
+    static ReportInputLoader load(List<Path> inputs, RunSource history) throws IOException {
         ReportInputLoader loader = new ReportInputLoader();
         for (Path input : inputs) {
-            loader.add(input);
+            if (history != null && !Files.exists(input, LinkOption.NOFOLLOW_LINKS) && input.getNameCount() == 1) {
+                loader.setRun(history.resolve(input.toString()), input);
+            } else {
+                loader.add(input);
+            }
         }
         return loader;
     }

@@ -21,6 +21,7 @@ import dev.bitbench.core.result.RunResultJson;
 import dev.bitbench.core.result.RunStatus;
 import dev.bitbench.core.result.SystemInfo;
 import dev.bitbench.report.CsvReportFormat;
+import dev.bitbench.store.RunStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -128,6 +129,21 @@ class ReportCommandTest {
                 .startsWith("# BitBench run 20261123T100000Z-0123456")
                 .contains("**1 critical**");
         assertThat(out.toString()).contains("| matmul | 256x256 | f32 | 4.00x |");
+    }
+
+    @Test
+    void aRunIdIsReadFromTheHistory() throws Exception {
+        String url = "jdbc:sqlite:" + tmp.resolve("history.db");
+        try (RunStore store = RunStore.open(url)) {
+            store.store(RunResultJson.read(runDir.resolve("performance-report.json")));
+        }
+        int code = bitbench("report", "20261123T100000Z-0123456", "--db", url, "--format", "md", "--output", "-");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).startsWith("# BitBench run 20261123T100000Z-0123456");
+
+        int unknown = bitbench("report", "20991231T000000Z-nothing", "--db", url);
+        assertThat(unknown).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("20991231T000000Z-nothing").contains("no such run");
     }
 
     @Test
