@@ -78,8 +78,18 @@ public final class GenerateCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}.")
     String backendName;
 
+    @Option(
+            names = "--warmup",
+            defaultValue = "0",
+            description = "Untimed runs of the same generation before the timed one, so the speed line shows"
+                    + " JIT-compiled code. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
     @Override
     public Integer call() throws IOException {
+        if (warmup < 0) {
+            throw new UsageError("--warmup must be >= 0, got " + warmup);
+        }
         if (tokens < 0) {
             throw new UsageError("-n must be >= 0, got " + tokens);
         }
@@ -108,6 +118,10 @@ public final class GenerateCommand implements Callable<Integer> {
                     + loaded.config().contextLength());
         }
         InferenceSession session = new InferenceSession(loaded, backend, needed);
+        for (int i = 0; i < warmup; i++) {
+            Generation.generate(
+                    session, tokenizer, prompt, tokens, new Sampler(temperature, topK, topP, seed), t -> {});
+        }
         Sampler sampler = new Sampler(temperature, topK, topP, seed);
         Generation.Result r = Generation.generate(session, tokenizer, prompt, tokens, sampler, t -> {});
         PrintWriter out = spec.commandLine().getOut();
@@ -115,7 +129,7 @@ public final class GenerateCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "load %.0f ms | prompt %d tokens %.1f tok/s | decode %d tokens %.1f tok/s | %s, %d thread%s,"
-                        + " numerics %s%n",
+                        + " numerics %s%s%n",
                 loadMs,
                 r.promptTokens().length,
                 r.promptTokensPerSecond(),
@@ -124,7 +138,8 @@ public final class GenerateCommand implements Callable<Integer> {
                 backend.name(),
                 n,
                 n == 1 ? "" : "s",
-                InferenceSession.NUMERICS);
+                InferenceSession.NUMERICS,
+                warmup == 0 ? "" : ", after " + warmup + " warm-up run" + (warmup == 1 ? "" : "s"));
         out.flush();
         return ExitCodes.OK;
     }

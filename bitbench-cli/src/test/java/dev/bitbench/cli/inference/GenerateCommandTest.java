@@ -46,6 +46,16 @@ class GenerateCommandTest {
     }
 
     @Test
+    void warmupRunsDoNotChangeTheText() {
+        CliRun cold = CliRun.of("generate", "--model", tiny.toString(), "--prompt", "Hi", "-n", "6", "--temp", "0.7");
+        CliRun warm = CliRun.of(
+                "generate", "--model", tiny.toString(), "--prompt", "Hi", "-n", "6", "--temp", "0.7", "--warmup", "2");
+        assertThat(warm.exitCode()).as(warm.err()).isZero();
+        assertThat(warm.out().lines().findFirst()).isEqualTo(cold.out().lines().findFirst());
+        assertThat(warm.out()).contains("after 2 warm-up runs");
+    }
+
+    @Test
     void corruptModelIsOneLineAndExit2() throws IOException {
         byte[] bytes = Files.readAllBytes(tiny);
         Path truncated = dir.resolve("truncated.gguf");
