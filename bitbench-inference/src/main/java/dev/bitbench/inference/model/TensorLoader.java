@@ -98,7 +98,9 @@ final class TensorLoader {
                 throw new GgufFormatException("tensor " + name + " row " + r + " has scale " + d);
             }
             if (t.type() == GgmlType.TQ2_0) {
-                Tq2_0.dequantize(raw, 0, values, 0, cols);
+                tq2Trits(name, raw, r, cols, trits, r * cols);
+                scales[r] = d * extraScale;
+                continue;
             } else {
                 Tq1_0.dequantize(raw, 0, values, 0, cols);
             }
@@ -113,6 +115,33 @@ final class TensorLoader {
             scales[r] = d * extraScale;
         }
         return PackedTernaryMatrix.pack(trits, rows, cols, scales);
+    }
+
+    /**
+     * Reads the codes of one TQ2_0 row straight into trits (the layout of {@link Tq2_0}: in chunk
+     * {@code c} of a block, bits {@code [2n, 2n+2)} of byte {@code 32c + m} are value {@code 128c +
+     * 32n + m}); a block with scale 0 is all zeros. Same result as dequantizing and dividing by the
+     * row scale, without the floats.
+     */
+    private static void tq2Trits(String name, byte[] raw, int row, int cols, byte[] trits, int at)
+            throws GgufFormatException {
+        for (int b = 0; b < cols / 256; b++) {
+            int base = b * 66;
+            boolean zero = raw[base + 64] == 0 && (raw[base + 65] & 0x7f) == 0;
+            for (int c = 0; c < 2; c++) {
+                for (int n = 0; n < 4; n++) {
+                    for (int m = 0; m < 32; m++) {
+                        int q = (raw[base + 32 * c + m] >>> (2 * n)) & 3;
+                        int col = b * 256 + 128 * c + 32 * n + m;
+                        if (q == 3 && !zero) {
+                            throw new GgufFormatException("tensor " + name + " [" + row + ", " + col
+                                    + "] decodes to 2.0 times the scale; only -1, 0 and 1 are ternary");
+                        }
+                        trits[at + col] = zero ? 0 : (byte) (q - 1);
+                    }
+                }
+            }
+        }
     }
 
     /** A {@code [rows x cols]} F16 matrix as half bits, row-major. */

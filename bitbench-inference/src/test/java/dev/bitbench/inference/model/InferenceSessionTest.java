@@ -112,6 +112,22 @@ class InferenceSessionTest {
     }
 
     @Test
+    void tq1FixtureGivesTheSameLogitsAsTq2(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        dev.bitbench.inference.fixtures.Fixtures.generate(
+                dir,
+                dev.bitbench.inference.fixtures.FixtureShape.TINY,
+                dev.bitbench.inference.gguf.GgmlType.TQ1_0,
+                42,
+                b -> {});
+        BitnetModel tq1 = BitnetModel.load(dir.resolve("bitnet-tiny-tq1_0.gguf"));
+        float[] a = new InferenceSession(tq1, Backends.simd(), 16)
+                .forward(TOKENS, 0, 6)
+                .clone();
+        float[] b = new InferenceSession(model, Backends.simd(), 16).forward(TOKENS, 0, 6);
+        assertThat(a).containsExactly(b);
+    }
+
+    @Test
     void resetStartsTheSequenceAgain() {
         InferenceSession s = new InferenceSession(model, Backends.scalar(), 16);
         float[] first = s.forward(TOKENS, 0, 3).clone();
