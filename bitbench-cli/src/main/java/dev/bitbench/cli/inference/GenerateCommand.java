@@ -6,6 +6,7 @@ import dev.bitbench.inference.gguf.GgufFormatException;
 import dev.bitbench.inference.model.BitnetModel;
 import dev.bitbench.inference.model.Generation;
 import dev.bitbench.inference.model.InferenceSession;
+import dev.bitbench.inference.model.NumericsMode;
 import dev.bitbench.inference.model.Sampler;
 import dev.bitbench.inference.model.Tokenizer;
 import dev.bitbench.kernels.Backend;
@@ -79,6 +80,13 @@ public final class GenerateCommand implements Callable<Integer> {
     String backendName;
 
     @Option(
+            names = "--numerics",
+            defaultValue = "bitnet",
+            description = "bitnet (int8 activations per token) or llama.cpp (int8 per block of 256, as ggml for"
+                    + " TQ types). Default: ${DEFAULT-VALUE}.")
+    String numerics;
+
+    @Option(
             names = "--warmup",
             defaultValue = "0",
             description = "Untimed runs of the same generation before the timed one, so the speed line shows"
@@ -117,7 +125,7 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new UsageError("prompt and -n need " + needed + " tokens, the model's context is "
                     + loaded.config().contextLength());
         }
-        InferenceSession session = new InferenceSession(loaded, backend, needed);
+        InferenceSession session = new InferenceSession(loaded, backend, needed, NumericsMode.byLabel(numerics));
         for (int i = 0; i < warmup; i++) {
             Generation.generate(
                     session, tokenizer, prompt, tokens, new Sampler(temperature, topK, topP, seed), t -> {});
@@ -138,7 +146,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 backend.name(),
                 n,
                 n == 1 ? "" : "s",
-                InferenceSession.NUMERICS,
+                session.mode().label(),
                 warmup == 0 ? "" : ", after " + warmup + " warm-up run" + (warmup == 1 ? "" : "s"));
         out.flush();
         return ExitCodes.OK;

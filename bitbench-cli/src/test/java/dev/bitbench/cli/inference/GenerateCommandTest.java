@@ -46,6 +46,17 @@ class GenerateCommandTest {
     }
 
     @Test
+    void llamaCppNumericsIsSelectableAndShown() {
+        CliRun run = CliRun.of(
+                "generate", "--model", tiny.toString(), "--prompt", "Hi", "-n", "4", "--numerics", "llama.cpp");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("numerics llama.cpp");
+        CliRun bad = CliRun.of("generate", "--model", tiny.toString(), "--prompt", "Hi", "--numerics", "fp8");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown numerics mode 'fp8'");
+    }
+
+    @Test
     void warmupRunsDoNotChangeTheText() {
         CliRun cold = CliRun.of("generate", "--model", tiny.toString(), "--prompt", "Hi", "-n", "6", "--temp", "0.7");
         CliRun warm = CliRun.of(

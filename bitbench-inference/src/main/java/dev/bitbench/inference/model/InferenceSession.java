@@ -23,16 +23,18 @@ import java.util.Objects;
  * logits = output . (rmsnorm(x) * output_norm)
  * </pre>
  *
- * <p>Numerics mode {@value #NUMERICS}: every BitLinear quantizes its input to int8 per token
+ * <p>Numerics mode {@link NumericsMode#BITNET} (the default): every BitLinear quantizes its input to int8 per token
  * (absmax, as the kernels' {@link ActivationQuantizer} and the BitNet b1.58 paper) and multiplies
  * by the packed ternary weights with one scale per row; norms, RoPE, attention and the F16 output
  * head are float. Prompts run in batches of up to {@link #MAX_BATCH} tokens through the GEMM
- * kernels, decoding one token at a time through the GEMV kernels.
+ * kernels, decoding one token at a time through the GEMV kernels. Mode {@link
+ * NumericsMode#LLAMA_CPP} quantizes activations per block of 256 as ggml does for TQ types (see
+ * {@link BlockQuantizedLinear}), to agree with llama.cpp.
  *
  * <p>Not thread-safe; the backend may use threads inside each product.
  */
 public final class InferenceSession {
-    /** The numerics mode of this engine, recorded with results. */
+    /** The label of the default numerics mode, {@link NumericsMode#BITNET}. */
     public static final String NUMERICS = "bitnet";
     /** Most tokens processed in one batch. */
     public static final int MAX_BATCH = 64;
@@ -60,12 +62,32 @@ public final class InferenceSession {
     private final float[] logits;
     private final byte[] codes;
     private final float[] tokenScales;
+    private final NumericsMode mode;
+    private final java.util.Map<PackedTernaryMatrix, BlockQuantizedLinear> blockLinears =
+            new java.util.IdentityHashMap<>();
+    private final byte[][] blockCodes;
+    private final float[] blockScales;
+    private final float[] ones = new float[MAX_BATCH];
+    private final Int8Activations[] blockInputs;
+    private Int8Activations input;
+    private int inputTokens;
 
     /**
      * @param maxTokens the most tokens this session can hold (KV cache size), at most the model's
      *     context length
      */
     public InferenceSession(BitnetModel model, Backend backend, int maxTokens) {
+        this(model, backend, maxTokens, NumericsMode.BITNET);
+    }
+
+    /**
+     * @param maxTokens the most tokens this session can hold (KV cache size), at most the model's
+     *     context length
+     * @param mode how BitLinear activations are quantized; {@link NumericsMode#LLAMA_CPP} re-packs
+     *     the weights into 256-column blocks when the session is made (memory: a second copy)
+     */
+    public InferenceSession(BitnetModel model, Backend backend, int maxTokens, NumericsMode mode) {
+        this.mode = Objects.requireNonNull(mode, "mode");
         this.model = Objects.requireNonNull(model, "model");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.ops = backend.vector();
@@ -92,6 +114,21 @@ public final class InferenceSession {
         logits = new float[c.vocab()];
         codes = new byte[b * Math.max(c.nEmbd(), c.nFf())];
         tokenScales = new float[b];
+        int maxBlocks = Math.max(c.nEmbd(), c.nFf()) / BlockQuantizedLinear.BLOCK;
+        if (mode == NumericsMode.LLAMA_CPP) {
+            for (BitnetLayer w : model.layers()) {
+                for (PackedTernaryMatrix m :
+                        java.util.List.of(w.wq(), w.wk(), w.wv(), w.wo(), w.wGate(), w.wUp(), w.wDown())) {
+                    blockLinears.put(m, new BlockQuantizedLinear(m));
+                }
+            }
+            blockCodes = new byte[maxBlocks][b * BlockQuantizedLinear.BLOCK];
+        } else {
+            blockCodes = new byte[0][];
+        }
+        blockScales = new float[b * maxBlocks];
+        blockInputs = new Int8Activations[maxBlocks];
+        java.util.Arrays.fill(ones, 1f);
     }
 
     public BitnetModel model() {
@@ -100,6 +137,11 @@ public final class InferenceSession {
 
     public Backend backend() {
         return backend;
+    }
+
+    /** The numerics mode of this session. */
+    public NumericsMode mode() {
+        return mode;
     }
 
     /** Tokens held in the KV cache: the position of the next token. */
@@ -167,6 +209,11 @@ public final class InferenceSession {
         }
         position += n;
         ops.rmsNorm(x, (n - 1) * e, model.outputNorm(), c.rmsEps(), last, 0, e);
+        if (mode == NumericsMode.LLAMA_CPP) {
+            for (int i = 0; i < e; i++) {
+                last[i] = dev.bitbench.kernels.Fp16.round(last[i]);
+            }
+        }
         backend.matrix().gemvF16(model.output(), last, logits, c.vocab(), e);
     }
 
@@ -175,10 +222,10 @@ public final class InferenceSession {
         int kvDim = c.kvDim();
         int hd = c.headDim();
         norm(x, w.attnNorm(), h, n, e);
-        Int8Activations in = quantize(h, n, e);
-        linear(w.wq(), in, q);
-        linear(w.wk(), in, k);
-        linear(w.wv(), in, v);
+        quantize(h, n, e);
+        linear(w.wq(), q);
+        linear(w.wk(), k);
+        linear(w.wv(), v);
         float[] keys = keyCache[l];
         float[] values = valueCache[l];
         for (int t = 0; t < n; t++) {
@@ -192,18 +239,20 @@ public final class InferenceSession {
             attention(keys, values, t, position + t);
         }
         norm(att, w.attnSubNorm(), h, n, e);
-        linear(w.wo(), quantize(h, n, e), proj);
+        quantize(h, n, e);
+        linear(w.wo(), proj);
         ops.add(x, 0, proj, 0, x, 0, n * e);
 
         norm(x, w.ffnNorm(), h, n, e);
-        Int8Activations ffnIn = quantize(h, n, e);
-        linear(w.wGate(), ffnIn, gate);
-        linear(w.wUp(), ffnIn, up);
+        quantize(h, n, e);
+        linear(w.wGate(), gate);
+        linear(w.wUp(), up);
         int f = c.nFf();
         ops.silu(gate, 0, gate, 0, n * f);
         ops.mul(gate, 0, up, 0, gate, 0, n * f);
         norm(gate, w.ffnSubNorm(), gate, n, f);
-        linear(w.wDown(), quantize(gate, n, f), proj);
+        quantize(gate, n, f);
+        linear(w.wDown(), proj);
         ops.add(x, 0, proj, 0, x, 0, n * e);
     }
 
@@ -244,17 +293,34 @@ public final class InferenceSession {
         }
     }
 
-    private Int8Activations quantize(float[] src, int n, int width) {
-        Int8Activations a = new Int8Activations(codes, tokenScales, n, width);
-        ActivationQuantizer.quantize(src, 0, a);
-        return a;
+    /** Quantizes the input of the next linears ({@code n} rows of {@code width}) as the mode says. */
+    private void quantize(float[] src, int n, int width) {
+        inputTokens = n;
+        if (mode == NumericsMode.BITNET) {
+            input = new Int8Activations(codes, tokenScales, n, width);
+            ActivationQuantizer.quantize(src, 0, input);
+            return;
+        }
+        int nb = width / BlockQuantizedLinear.BLOCK;
+        for (int t = 0; t < n; t++) {
+            for (int b = 0; b < nb; b++) {
+                blockScales[t * nb + b] = BlockQuantizedLinear.quantizeQ8K(
+                        src, t * width + b * BlockQuantizedLinear.BLOCK, blockCodes[b], t * BlockQuantizedLinear.BLOCK);
+            }
+        }
+        for (int b = 0; b < nb; b++) {
+            blockInputs[b] = new Int8Activations(blockCodes[b], ones, n, BlockQuantizedLinear.BLOCK);
+        }
     }
 
-    private void linear(PackedTernaryMatrix w, Int8Activations in, float[] out) {
-        if (in.rows() == 1) {
-            backend.ternary().bitLinearGemv(w, in, 0, out, 0);
+    /** {@code out = W . input} for the input last {@link #quantize quantized}. */
+    private void linear(PackedTernaryMatrix w, float[] out) {
+        if (mode == NumericsMode.LLAMA_CPP) {
+            blockLinears.get(w).forward(backend.ternary(), blockInputs, blockScales, inputTokens, out);
+        } else if (inputTokens == 1) {
+            backend.ternary().bitLinearGemv(w, input, 0, out, 0);
         } else {
-            backend.ternary().bitLinearGemm(w, in, out);
+            backend.ternary().bitLinearGemm(w, input, out);
         }
     }
 }

@@ -23,9 +23,19 @@ final class FloatReference {
     private final int vocab;
     private final double eps;
     private final double base;
-    private final boolean quantizeActivations;
+    private final Activations activations;
 
-    FloatReference(GgufFile gguf, boolean quantizeActivations) {
+    /** How the reference rounds BitLinear inputs. */
+    enum Activations {
+        /** Not at all. */
+        FLOAT,
+        /** int8 per token, absmax (BitNet). */
+        INT8_PER_TOKEN,
+        /** int8 per block of 256 with the signed extreme as scale (ggml's Q8_K), F16 head input. */
+        Q8_K_BLOCKS
+    }
+
+    FloatReference(GgufFile gguf, Activations activations) {
         this.gguf = gguf;
         this.e = (int) gguf.get("bitnet.embedding_length").orElseThrow().asLong();
         this.layers = (int) gguf.get("bitnet.block_count").orElseThrow().asLong();
@@ -38,7 +48,7 @@ final class FloatReference {
                 .orElseThrow()
                 .asDouble();
         this.base = gguf.get("bitnet.rope.freq_base").orElseThrow().asDouble();
-        this.quantizeActivations = quantizeActivations;
+        this.activations = activations;
     }
 
     private ByteBuffer data(String name) throws IOException {
@@ -133,6 +143,13 @@ final class FloatReference {
             add(x, d);
         }
         double[][] out = rmsNorm(x, f32("output_norm.weight"));
+        if (activations == Activations.Q8_K_BLOCKS) {
+            for (double[] row : out) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = Fp16.toFloat(Fp16.fromFloat((float) row[i]));
+                }
+            }
+        }
         double[][] logits = new double[n][vocab];
         for (int t = 0; t < n; t++) {
             for (int r = 0; r < vocab; r++) {
@@ -167,7 +184,11 @@ final class FloatReference {
         int in = x[0].length;
         double[][] y = new double[x.length][rows];
         for (int t = 0; t < x.length; t++) {
-            double[] a = quantizeActivations ? int8(x[t]) : x[t];
+            double[] a = switch (activations) {
+                case FLOAT -> x[t];
+                case INT8_PER_TOKEN -> int8(x[t]);
+                case Q8_K_BLOCKS -> q8k(x[t]);
+            };
             for (int r = 0; r < rows; r++) {
                 double dot = 0;
                 for (int i = 0; i < in; i++) {
@@ -191,6 +212,27 @@ final class FloatReference {
         }
         for (int i = 0; i < x.length; i++) {
             out[i] = Math.rint(x[i] * 127 / max) * max / 127;
+        }
+        return out;
+    }
+
+    /** Per block of 256: scale {@code d = m / -127} with m the value of largest magnitude, codes capped at 127. */
+    private static double[] q8k(double[] x) {
+        double[] out = new double[x.length];
+        for (int b = 0; b < x.length; b += 256) {
+            double m = 0;
+            for (int i = b; i < b + 256; i++) {
+                if (Math.abs(x[i]) > Math.abs(m)) {
+                    m = x[i];
+                }
+            }
+            if (m == 0) {
+                continue;
+            }
+            double d = m / -127;
+            for (int i = b; i < b + 256; i++) {
+                out[i] = Math.min(127, Math.rint(x[i] / d)) * d;
+            }
         }
         return out;
     }

@@ -42,7 +42,7 @@ class GenerationTest {
         int[] all = sequence.stream().mapToInt(Integer::intValue).toArray();
         double[][] reference;
         try (GgufFile gguf = GgufReader.read(InferenceSessionTest.tiny())) {
-            reference = new FloatReference(gguf, true).logits(all);
+            reference = new FloatReference(gguf, FloatReference.Activations.INT8_PER_TOKEN).logits(all);
         }
         for (int i = 0; i < r.generated().length; i++) {
             double[] logits = reference[r.promptTokens().length - 1 + i];

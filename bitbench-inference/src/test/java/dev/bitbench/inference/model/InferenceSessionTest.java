@@ -24,6 +24,7 @@ class InferenceSessionTest {
     static BitnetModel model;
     static double[][] quantizedReference;
     static double[][] floatReference;
+    static double[][] llamaCppReference;
 
     static Path tiny() {
         try {
@@ -39,14 +40,19 @@ class InferenceSessionTest {
     static void load() throws IOException {
         model = BitnetModel.load(tiny());
         try (GgufFile gguf = GgufReader.read(tiny())) {
-            quantizedReference = new FloatReference(gguf, true).logits(TOKENS);
-            floatReference = new FloatReference(gguf, false).logits(TOKENS);
+            quantizedReference = new FloatReference(gguf, FloatReference.Activations.INT8_PER_TOKEN).logits(TOKENS);
+            floatReference = new FloatReference(gguf, FloatReference.Activations.FLOAT).logits(TOKENS);
+            llamaCppReference = new FloatReference(gguf, FloatReference.Activations.Q8_K_BLOCKS).logits(TOKENS);
         }
     }
 
     /** Logits after each token from PROMPT-1 on: the prompt batch, then single-token decodes. */
     static float[][] engineLogits(Backend backend) {
-        InferenceSession s = new InferenceSession(model, backend, 64);
+        return engineLogits(backend, NumericsMode.BITNET);
+    }
+
+    static float[][] engineLogits(Backend backend, NumericsMode mode) {
+        InferenceSession s = new InferenceSession(model, backend, 64, mode);
         float[][] out = new float[TOKENS.length][];
         out[PROMPT - 1] = s.forward(TOKENS, 0, PROMPT).clone();
         for (int t = PROMPT; t < TOKENS.length; t++) {
@@ -78,6 +84,31 @@ class InferenceSessionTest {
                         .isCloseTo(ref[r], org.assertj.core.data.Offset.offset(tolerance));
             }
         }
+    }
+
+    /** Same tolerance and reasoning as the bitnet mode (observed: at most 1.7e-7 of the largest logit). */
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "simd", "parallel"})
+    void llamaCppModeMatchesTheReferenceWithQ8KBlocks(String backend) {
+        float[][] engine = engineLogits(Backends.byName(backend, 2), NumericsMode.LLAMA_CPP);
+        for (int t = PROMPT - 1; t < TOKENS.length; t++) {
+            double[] ref = llamaCppReference[t];
+            double tolerance = 1e-4 * maxAbs(ref);
+            for (int r = 0; r < ref.length; r++) {
+                assertThat((double) engine[t][r])
+                        .as("token %d logit %d on %s", t, r, backend)
+                        .isCloseTo(ref[r], org.assertj.core.data.Offset.offset(tolerance));
+            }
+        }
+    }
+
+    @Test
+    void theTwoNumericsModesDifferButRankAlike() {
+        float[][] bitnet = engineLogits(Backends.simd(), NumericsMode.BITNET);
+        float[][] llama = engineLogits(Backends.simd(), NumericsMode.LLAMA_CPP);
+        int t = TOKENS.length - 1;
+        assertThat(llama[t]).isNotEqualTo(bitnet[t]);
+        assertThat(Sampler.argmax(llama[t], llama[t].length)).isEqualTo(Sampler.argmax(bitnet[t], bitnet[t].length));
     }
 
     /** Against unquantized float activations the int8 rounding shows, but the ranking agrees. */
