@@ -1,5 +1,14 @@
 package dev.bitbench.cli;
 
+import dev.bitbench.cli.baseline.BaselineCommand;
+import dev.bitbench.cli.compare.CheckCommand;
+import dev.bitbench.cli.compare.CompareCommand;
+import dev.bitbench.cli.doctor.DoctorCommand;
+import dev.bitbench.cli.doctor.SetupCommand;
+import dev.bitbench.cli.history.HistoryCommand;
+import dev.bitbench.cli.history.TrendCommand;
+import dev.bitbench.cli.imports.ImportCommand;
+import dev.bitbench.cli.report.ReportCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,9 +24,19 @@ import picocli.CommandLine.Option;
             ""
         },
         subcommands = {
-            CommandLine.HelpCommand.class,
+            RunCommand.class,
+            CompareCommand.class,
+            CheckCommand.class,
+            BaselineCommand.class,
+            HistoryCommand.class,
+            TrendCommand.class,
+            ImportCommand.class,
+            ReportCommand.class,
+            DoctorCommand.class,
+            SetupCommand.class,
             dev.bitbench.cli.inference.FixturesCommand.class,
-            dev.bitbench.cli.inference.GenerateCommand.class
+            dev.bitbench.cli.inference.GenerateCommand.class,
+            CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -55,7 +74,20 @@ public final class BitBench implements Runnable {
         return cmd.execute(args);
     }
 
+    /** Whether this JVM runs as the {@code bitbench} program, writing to the real stdout/stderr. */
+    private static volatile boolean systemStreams;
+
+    /** Whether {@code cmd} writes to the process's own streams (so a progress bar may draw). */
+    static boolean usesSystemStreams(CommandLine cmd) {
+        return systemStreams;
+    }
+
     public static void main(String[] args) {
+        systemStreams = true;
+        // OSHI logs through SLF4J; without a binding SLF4J warns on every start. Errors still show.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(commandLine().execute(args));
     }
 }

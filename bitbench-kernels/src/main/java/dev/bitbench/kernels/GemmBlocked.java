@@ -28,17 +28,22 @@ final class GemmBlocked {
     private final int kcBlock;
     private final int mcBlock;
     private final int ncBlock;
+    private final long unpackedWork;
 
     /** A driver with the default blocks and the tile for the running JDK. */
     GemmBlocked() {
-        this(GemmTile.preferred(), DEFAULT_KC, DEFAULT_MC, DEFAULT_NC);
+        this(GemmTile.preferred(), DEFAULT_KC, DEFAULT_MC, DEFAULT_NC, GemmSmall.MAX_WORK);
     }
 
     /**
-     * A driver with explicit blocks (tests use small ones to cross every block edge); {@code mc}
-     * and {@code nc} are rounded up to whole tiles.
+     * A driver with explicit blocks that packs every product but the thinnest (tests use small
+     * blocks to cross every block edge); {@code mc} and {@code nc} are rounded up to whole tiles.
      */
     GemmBlocked(GemmTile tile, int kc, int mc, int nc) {
+        this(tile, kc, mc, nc, 0);
+    }
+
+    private GemmBlocked(GemmTile tile, int kc, int mc, int nc, long unpackedWork) {
         if (kc < 1 || mc < 1 || nc < 1) {
             throw new IllegalArgumentException("blocks must be >= 1: kc=" + kc + " mc=" + mc + " nc=" + nc);
         }
@@ -46,10 +51,16 @@ final class GemmBlocked {
         this.kcBlock = kc;
         this.mcBlock = roundUp(mc, tile.rows);
         this.ncBlock = roundUp(nc, tile.columns());
+        this.unpackedWork = unpackedWork;
     }
 
-    GemmTile tile() {
-        return tile;
+    /**
+     * Whether {@code m x n x k} is better left to the unpacked loops of {@link GemmSmall}: small
+     * enough that packing costs more than it saves, or thinner than one register tile.
+     */
+    boolean prefersUnpacked(int m, int n, int k) {
+        long work = (long) m * n * k;
+        return work <= unpackedWork || m < tile.rows || n < GemmMicroKernel.L;
     }
 
     /**

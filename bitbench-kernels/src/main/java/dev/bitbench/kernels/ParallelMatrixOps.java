@@ -12,8 +12,10 @@ import java.util.Arrays;
  * equal {@code simd}'s for the same blocks.
  */
 final class ParallelMatrixOps implements MatrixOps {
-    /** Output rows below which a GEMV row range is not worth a task (about 64K multiply-adds). */
-    private static final int GEMV_WORK_PER_TASK = 1 << 16;
+    /** Multiply-adds below which a GEMV row range is not worth a task (256 KB of A). */
+    private static final long GEMV_WORK_PER_TASK = 1 << 16;
+    /** Multiply-adds below which an unpacked GEMM row range is not worth a task (~10 us). */
+    private static final long GEMM_WORK_PER_TASK = 1 << 20;
 
     private final Parallel parallel;
     private final GemmBlocked blocked;
@@ -36,8 +38,9 @@ final class ParallelMatrixOps implements MatrixOps {
         }
         if (k == 0) {
             Arrays.fill(c, 0, m * n, 0f);
-        } else if (GemmSmall.prefers(m, n, k, blocked.tile())) {
-            parallel.forRange(m, rowsPerTask(n, k), (i0, i1) -> GemmSmall.gemmRows(a, b, c, n, k, i0, i1));
+        } else if (blocked.prefersUnpacked(m, n, k)) {
+            parallel.forRange(
+                    m, rowsPerTask(GEMM_WORK_PER_TASK, n, k), (i0, i1) -> GemmSmall.gemmRows(a, b, c, n, k, i0, i1));
         } else {
             blocked.multiply(a, b, c, m, n, k, false, parallel);
         }
@@ -51,8 +54,21 @@ final class ParallelMatrixOps implements MatrixOps {
         }
         if (k == 0) {
             Arrays.fill(c, 0, m * n, 0f);
-        } else if (GemmSmall.prefers(m, n, k, blocked.tile())) {
-            parallel.forRange(m, rowsPerTask(n, k), (i0, i1) -> GemmSmall.gemmTransBRows(a, b, c, n, k, i0, i1));
+        } else if (blocked.prefersUnpacked(m, n, k)) {
+            if (!GemmSmall.transposes(m, n, k)) {
+                parallel.forRange(
+                        m,
+                        rowsPerTask(GEMM_WORK_PER_TASK, n, k),
+                        (i0, i1) -> GemmSmall.gemmTransBRows(a, b, c, n, k, i0, i1));
+            } else {
+                // one transpose shared by every task; n * k floats against m * n * k work
+                float[] bt = new float[n * k];
+                GemmSmall.transpose(b, n, k, bt);
+                parallel.forRange(
+                        m,
+                        rowsPerTask(GEMM_WORK_PER_TASK, n, k),
+                        (i0, i1) -> GemmSmall.gemmRows(a, bt, c, n, k, i0, i1));
+            }
         } else {
             blocked.multiply(a, b, c, m, n, k, true, parallel);
         }
@@ -61,18 +77,22 @@ final class ParallelMatrixOps implements MatrixOps {
     @Override
     public void gemv(float[] a, float[] x, float[] y, int m, int k) {
         MatrixShapes.checkGemv("gemv", MatrixShapes.lengthOf(a), x, y, m, k);
-        parallel.forRange(m, rowsPerTask(1, k), (i0, i1) -> MatrixVectorKernels.gemvRows(a, x, y, k, i0, i1));
+        parallel.forRange(
+                m, rowsPerTask(GEMV_WORK_PER_TASK, 1, k), (i0, i1) -> MatrixVectorKernels.gemvRows(a, x, y, k, i0, i1));
     }
 
     @Override
     public void gemvF16(short[] a, float[] x, float[] y, int m, int k) {
         MatrixShapes.checkGemv("gemvF16", MatrixShapes.lengthOf(a), x, y, m, k);
-        parallel.forRange(m, rowsPerTask(1, k), (i0, i1) -> MatrixVectorKernels.gemvF16Rows(a, x, y, k, i0, i1));
+        parallel.forRange(
+                m,
+                rowsPerTask(GEMV_WORK_PER_TASK, 1, k),
+                (i0, i1) -> MatrixVectorKernels.gemvF16Rows(a, x, y, k, i0, i1));
     }
 
-    /** Rows per task so that each task does at least {@link #GEMV_WORK_PER_TASK} multiply-adds. */
-    private static int rowsPerTask(int n, int k) {
+    /** Rows per task so that each task does at least {@code work} multiply-adds. */
+    private static int rowsPerTask(long work, int n, int k) {
         long perRow = Math.max(1L, (long) n * k);
-        return (int) Math.max(1L, Math.min(Integer.MAX_VALUE, GEMV_WORK_PER_TASK / perRow));
+        return (int) Math.max(1L, Math.min(Integer.MAX_VALUE, work / perRow));
     }
 }

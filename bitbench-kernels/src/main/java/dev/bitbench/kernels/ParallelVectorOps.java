@@ -30,6 +30,8 @@ final class ParallelVectorOps implements VectorOps {
     static final int BLOCK = 1 << 10;
     /** Reductions add up partial results of chunks of this many elements. */
     static final int REDUCTION_CHUNK = 1 << 15;
+    /** The smallest elementwise task, in blocks: {@link #PARALLEL_THRESHOLD} elements. */
+    private static final int GRAIN_BLOCKS = PARALLEL_THRESHOLD / BLOCK;
 
     private final Parallel parallel;
 
@@ -37,47 +39,70 @@ final class ParallelVectorOps implements VectorOps {
         this.parallel = Objects.requireNonNull(parallel, "parallel");
     }
 
-    /** An elementwise kernel over the index range {@code [from, to)}. */
-    @FunctionalInterface
-    private interface RangeKernel {
-        void run(int from, int to);
-    }
+    /** The per-chunk reductions, chosen by a switch rather than a lambda: see {@link #reduceChunks}. */
+    private static final int SUM = 0;
 
-    /** A reduction kernel over {@code n} elements starting at index {@code from}. */
-    @FunctionalInterface
-    private interface ChunkReduction {
-        float reduce(int from, int n);
-    }
+    private static final int MAX = 1;
+    private static final int SUM_OF_SQUARES = 2;
+    private static final int EXP_SHIFTED = 3;
 
     @Override
     public void add(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         checkBinary("add", a, aOff, b, bOff, out, outOff, n);
-        forBlocks(n, (from, to) -> SimdVectorOps.add(a, aOff, b, bOff, out, outOff, from, to));
+        if (n <= PARALLEL_THRESHOLD) {
+            SimdVectorOps.add(a, aOff, b, bOff, out, outOff, 0, n);
+            return;
+        }
+        parallel.forRange(
+                blocks(n),
+                GRAIN_BLOCKS,
+                (b0, b1) -> SimdVectorOps.add(a, aOff, b, bOff, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
     public void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         checkBinary("mul", a, aOff, b, bOff, out, outOff, n);
-        forBlocks(n, (from, to) -> SimdVectorOps.mul(a, aOff, b, bOff, out, outOff, from, to));
+        if (n <= PARALLEL_THRESHOLD) {
+            SimdVectorOps.mul(a, aOff, b, bOff, out, outOff, 0, n);
+            return;
+        }
+        parallel.forRange(
+                blocks(n),
+                GRAIN_BLOCKS,
+                (b0, b1) -> SimdVectorOps.mul(a, aOff, b, bOff, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
     public void scale(float[] a, int aOff, float s, float[] out, int outOff, int n) {
         checkUnary("scale", a, aOff, out, outOff, n);
-        forBlocks(n, (from, to) -> SimdVectorOps.scale(a, aOff, s, out, outOff, from, to));
+        if (n <= PARALLEL_THRESHOLD) {
+            SimdVectorOps.scale(a, aOff, s, out, outOff, 0, n);
+            return;
+        }
+        parallel.forRange(
+                blocks(n),
+                GRAIN_BLOCKS,
+                (b0, b1) -> SimdVectorOps.scale(a, aOff, s, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
     public void map(float[] a, int aOff, FloatUnaryOperator f, float[] out, int outOff, int n) {
         Objects.requireNonNull(f, "f");
         checkUnary("map", a, aOff, out, outOff, n);
-        forBlocks(n, (from, to) -> SimdVectorOps.map(a, aOff, f, out, outOff, from, to));
+        if (n <= PARALLEL_THRESHOLD) {
+            SimdVectorOps.map(a, aOff, f, out, outOff, 0, n);
+            return;
+        }
+        parallel.forRange(
+                blocks(n),
+                GRAIN_BLOCKS,
+                (b0, b1) -> SimdVectorOps.map(a, aOff, f, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
     public float sum(float[] a, int off, int n) {
         checkRange("sum", "a", a, off, n);
-        return sumOfChunks(n, (from, len) -> SimdVectorOps.sumOf(a, off + from, len));
+        return sumOfChunks(SUM, a, off, 0f, null, 0, n);
     }
 
     @Override
@@ -94,31 +119,66 @@ final class ParallelVectorOps implements VectorOps {
     @Override
     public void relu(float[] x, int xOff, float[] out, int outOff, int n) {
         checkUnary("relu", x, xOff, out, outOff, n);
-        forBlocks(n, (from, to) -> SimdVectorOps.relu(x, xOff, out, outOff, from, to));
+        if (n <= PARALLEL_THRESHOLD) {
+            SimdVectorOps.relu(x, xOff, out, outOff, 0, n);
+            return;
+        }
+        parallel.forRange(
+                blocks(n),
+                GRAIN_BLOCKS,
+                (b0, b1) -> SimdVectorOps.relu(x, xOff, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
     public void gelu(float[] x, int xOff, float[] out, int outOff, int n) {
         checkUnary("gelu", x, xOff, out, outOff, n);
-        forBlocks(n, (from, to) -> SimdVectorOps.gelu(x, xOff, out, outOff, from, to));
+        if (n <= PARALLEL_THRESHOLD) {
+            SimdVectorOps.gelu(x, xOff, out, outOff, 0, n);
+            return;
+        }
+        parallel.forRange(
+                blocks(n),
+                GRAIN_BLOCKS,
+                (b0, b1) -> SimdVectorOps.gelu(x, xOff, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
     public void silu(float[] x, int xOff, float[] out, int outOff, int n) {
         checkUnary("silu", x, xOff, out, outOff, n);
-        forBlocks(n, (from, to) -> SimdVectorOps.swish(x, xOff, 1f, out, outOff, from, to));
+        if (n <= PARALLEL_THRESHOLD) {
+            SimdVectorOps.swish(x, xOff, 1f, out, outOff, 0, n);
+            return;
+        }
+        parallel.forRange(
+                blocks(n),
+                GRAIN_BLOCKS,
+                (b0, b1) -> SimdVectorOps.swish(x, xOff, 1f, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
     public void swish(float[] x, int xOff, float beta, float[] out, int outOff, int n) {
         checkUnary("swish", x, xOff, out, outOff, n);
-        forBlocks(n, (from, to) -> SimdVectorOps.swish(x, xOff, beta, out, outOff, from, to));
+        if (n <= PARALLEL_THRESHOLD) {
+            SimdVectorOps.swish(x, xOff, beta, out, outOff, 0, n);
+            return;
+        }
+        parallel.forRange(
+                blocks(n),
+                GRAIN_BLOCKS,
+                (b0, b1) -> SimdVectorOps.swish(x, xOff, beta, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
     public void relu2(float[] x, int xOff, float[] out, int outOff, int n) {
         checkUnary("relu2", x, xOff, out, outOff, n);
-        forBlocks(n, (from, to) -> SimdVectorOps.relu2(x, xOff, out, outOff, from, to));
+        if (n <= PARALLEL_THRESHOLD) {
+            SimdVectorOps.relu2(x, xOff, out, outOff, 0, n);
+            return;
+        }
+        parallel.forRange(
+                blocks(n),
+                GRAIN_BLOCKS,
+                (b0, b1) -> SimdVectorOps.relu2(x, xOff, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
@@ -129,19 +189,32 @@ final class ParallelVectorOps implements VectorOps {
             ScalarVectorOps.softmaxWithInfinity(x, xOff, out, outOff, n);
             return;
         }
-        float sum =
-                sumOfChunks(n, (from, len) -> SimdVectorOps.expShifted(x, xOff + from, max, out, outOff + from, len));
+        float sum = sumOfChunks(EXP_SHIFTED, x, xOff, max, out, outOff, n);
         float inv = 1f / sum;
-        forBlocks(n, (from, to) -> SimdVectorOps.scale(out, outOff, inv, out, outOff, from, to));
+        if (n <= PARALLEL_THRESHOLD) {
+            SimdVectorOps.scale(out, outOff, inv, out, outOff, 0, n);
+            return;
+        }
+        parallel.forRange(
+                blocks(n),
+                GRAIN_BLOCKS,
+                (b0, b1) -> SimdVectorOps.scale(out, outOff, inv, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
     public void rmsNorm(float[] x, int xOff, float[] weight, float eps, float[] out, int outOff, int n) {
         checkUnary("rmsNorm", x, xOff, out, outOff, n);
         checkRange("rmsNorm", "weight", weight, 0, n);
-        float sumSq = sumOfChunks(n, (from, len) -> SimdVectorOps.sumOfSquares(x, xOff + from, len));
+        float sumSq = sumOfChunks(SUM_OF_SQUARES, x, xOff, 0f, null, 0, n);
         float r = ScalarVectorOps.rmsScale(sumSq, n, eps);
-        forBlocks(n, (from, to) -> SimdVectorOps.scaleWeighted(x, xOff, r, weight, out, outOff, from, to));
+        if (n <= PARALLEL_THRESHOLD) {
+            SimdVectorOps.scaleWeighted(x, xOff, r, weight, out, outOff, 0, n);
+            return;
+        }
+        parallel.forRange(
+                blocks(n),
+                GRAIN_BLOCKS,
+                (b0, b1) -> SimdVectorOps.scaleWeighted(x, xOff, r, weight, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
@@ -164,47 +237,63 @@ final class ParallelVectorOps implements VectorOps {
         if (n <= REDUCTION_CHUNK) {
             return SimdVectorOps.maxOf(a, off, n);
         }
-        float[] partial = reduceChunks(n, (from, len) -> SimdVectorOps.maxOf(a, off + from, len));
         float m = Float.NEGATIVE_INFINITY;
-        for (float p : partial) {
+        for (float p : reduceChunks(MAX, a, off, 0f, null, 0, n)) {
             m = Math.max(m, p);
         }
         return m;
     }
 
-    /** The sum of {@code reduction} over fixed chunks of {@code [0, n)}, added in chunk order. */
-    private float sumOfChunks(int n, ChunkReduction reduction) {
+    /** The sum of reduction {@code op} over fixed chunks of {@code [0, n)}, added in chunk order. */
+    private float sumOfChunks(int op, float[] x, int xOff, float param, float[] out, int outOff, int n) {
         if (n <= REDUCTION_CHUNK) {
-            return reduction.reduce(0, n);
+            return reduce(op, x, xOff, param, out, outOff, n);
         }
         float s = 0f;
-        for (float p : reduceChunks(n, reduction)) {
+        for (float p : reduceChunks(op, x, xOff, param, out, outOff, n)) {
             s += p;
         }
         return s;
     }
 
-    /** Runs {@code reduction} on every chunk of {@link #REDUCTION_CHUNK} elements, in parallel. */
-    private float[] reduceChunks(int n, ChunkReduction reduction) {
+    /**
+     * Runs reduction {@code op} on every chunk of {@link #REDUCTION_CHUNK} elements, in parallel.
+     *
+     * <p>The kernel is reached through a switch, not through one more lambda: on JDK 17, C2 stops
+     * inlining at depth 15 ({@code MaxInlineLevel}), and the fork-join task chain plus two lambdas
+     * plus the Vector API's own layers went past it, so vector operations stayed calls and boxed
+     * their vectors (measured: about 1 byte allocated per element summed). Each removed layer
+     * helps; JDK 21 and later are not affected.
+     */
+    private float[] reduceChunks(int op, float[] x, int xOff, float param, float[] out, int outOff, int n) {
         int chunks = (n + REDUCTION_CHUNK - 1) / REDUCTION_CHUNK;
         float[] partial = new float[chunks];
         parallel.forRange(chunks, 1, (c0, c1) -> {
             for (int c = c0; c < c1; c++) {
                 int from = c * REDUCTION_CHUNK;
-                partial[c] = reduction.reduce(from, Math.min(REDUCTION_CHUNK, n - from));
+                int len = Math.min(REDUCTION_CHUNK, n - from);
+                partial[c] = reduce(op, x, xOff + from, param, out, outOff + from, len);
             }
         });
         return partial;
     }
 
-    /** Runs {@code kernel} over {@code [0, n)}: inline when small, else in blocks over the threads. */
-    private void forBlocks(int n, RangeKernel kernel) {
-        if (n <= PARALLEL_THRESHOLD) {
-            kernel.run(0, n);
-            return;
-        }
-        int blocks = (n + BLOCK - 1) / BLOCK;
-        parallel.forRange(
-                blocks, PARALLEL_THRESHOLD / BLOCK, (b0, b1) -> kernel.run(b0 * BLOCK, Math.min(n, b1 * BLOCK)));
+    private static float reduce(int op, float[] x, int xOff, float param, float[] out, int outOff, int n) {
+        return switch (op) {
+            case SUM -> SimdVectorOps.sumOf(x, xOff, n);
+            case MAX -> SimdVectorOps.maxOf(x, xOff, n);
+            case SUM_OF_SQUARES -> SimdVectorOps.sumOfSquares(x, xOff, n);
+            default -> SimdVectorOps.expShifted(x, xOff, param, out, outOff, n);
+        };
+    }
+
+    /** The number of {@link #BLOCK}s covering {@code n} elements. */
+    private static int blocks(int n) {
+        return (n + BLOCK - 1) / BLOCK;
+    }
+
+    /** The end index of block range ending at block {@code b}, clipped to {@code n}. */
+    private static int blockEnd(int n, int b) {
+        return (int) Math.min(n, (long) b * BLOCK);
     }
 }

@@ -31,7 +31,7 @@ final class SimdMatrixOps implements MatrixOps {
         }
         if (k == 0) {
             Arrays.fill(c, 0, m * n, 0f);
-        } else if (GemmSmall.prefers(m, n, k, blocked.tile())) {
+        } else if (blocked.prefersUnpacked(m, n, k)) {
             GemmSmall.gemmRows(a, b, c, n, k, 0, m);
         } else {
             blocked.multiply(a, b, c, m, n, k, false, null);
@@ -46,8 +46,8 @@ final class SimdMatrixOps implements MatrixOps {
         }
         if (k == 0) {
             Arrays.fill(c, 0, m * n, 0f);
-        } else if (GemmSmall.prefers(m, n, k, blocked.tile())) {
-            GemmSmall.gemmTransBRows(a, b, c, n, k, 0, m);
+        } else if (blocked.prefersUnpacked(m, n, k)) {
+            GemmSmall.gemmTransB(a, b, c, m, n, k);
         } else {
             blocked.multiply(a, b, c, m, n, k, true, null);
         }

@@ -28,7 +28,7 @@ class MatrixOpsTest {
     private static final double RELATIVE_TOLERANCE = 1e-5;
     private static final MatrixOps SCALAR = new ScalarMatrixOps();
 
-    /** Small blocks so that modest sizes cross every k, row and column block edge. */
+    /** Small blocks so that modest sizes cross every k, row and column block edge; always packs. */
     private static GemmBlocked tinyBlocks(GemmTile tile) {
         return new GemmBlocked(tile, 7, 2 * tile.rows, 2 * tile.columns());
     }
@@ -183,8 +183,10 @@ class MatrixOpsTest {
     @ParameterizedTest
     @MethodSource("fastBackends")
     void gemmCrossesTheDefaultBlocks(MatrixOps ops) {
-        // k one KC block and 3 more, m one MC block and 5 more rows, n a ragged tile
-        int m = GemmBlocked.DEFAULT_MC + 5, n = 2 * L + 5, k = GemmBlocked.DEFAULT_KC + 3;
+        // k one KC block and 3 more, m one MC block and 5 more rows, n ragged; above the
+        // unpacked-path threshold so the default driver packs
+        int m = GemmBlocked.DEFAULT_MC + 5, n = 133, k = GemmBlocked.DEFAULT_KC + 3;
+        assertThat(new GemmBlocked().prefersUnpacked(m, n, k)).isFalse();
         SplittableRandom random = new SplittableRandom(5);
         float[] a = randoms(random, m * k);
         float[] b = randoms(random, k * n);

@@ -88,6 +88,25 @@ class TensorOpsTest {
         assertThat(heads.get(1, 1)).isCloseTo(0.5403023f, within(1e-7f));
     }
 
+    @ParameterizedTest
+    @MethodSource("allBackends")
+    void matrixProductsOnViewsAtAnOffset(TensorOps ops) {
+        // rows 1..2 of a 3x3 matrix: A = [[1, 2, 3], [4, 5, 6]] at offset 3
+        Tensor a = matrix(3, 3, 9, 9, 9, 1, 2, 3, 4, 5, 6).slice(1, 3);
+        Tensor b = matrix(3, 2, 1, 0, 0, 1, 1, 1); // [[1, 0], [0, 1], [1, 1]]
+        // A.B = [[1 + 3, 2 + 3], [4 + 6, 5 + 6]]
+        assertThat(ops.matmul(a, b).toArray()).containsExactly(4, 5, 10, 11);
+        // B stored as [n, k] = [[1, 0, 1], [0, 1, 1]]: the same product
+        Tensor bt = matrix(2, 3, 1, 0, 1, 0, 1, 1);
+        assertThat(ops.matmulTransB(a, bt).toArray()).containsExactly(4, 5, 10, 11);
+        // y = A.x with x = [1, -1, 2] (a view too), into an output view at offset 1
+        Tensor xView = new Tensor(new float[] {7, 1, -1, 2}, 1, 3);
+        Tensor y = new Tensor(new float[] {-9, 0, 0, -9}, 1, 2);
+        ops.gemv(a, xView, y);
+        // [1 - 2 + 6, 4 - 5 + 12]; the elements around the view stay
+        assertThat(y.data()).containsExactly(-9, 5, 11, -9);
+    }
+
     @Test
     void shapeMismatchesNameBothShapes() {
         TensorOps ops = new TensorOps(Backends.simd());
