@@ -31,7 +31,7 @@ class GenerateCommandTest {
         String[] lines = run.out().split("\n");
         assertThat(lines[0]).startsWith("Hi");
         assertThat(lines[lines.length - 1])
-                .matches("load \\d+ ms \\| prompt 3 tokens [0-9.]+ tok/s \\| decode 7 tokens [0-9.]+ tok/s \\| simd, 1"
+                .matches("load \\d+ ms \\| prompt 4 tokens [0-9.]+ tok/s \\| decode 7 tokens [0-9.]+ tok/s \\| simd, 1"
                         + " thread, numerics bitnet");
     }
 

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A byte-level tokenizer over a GGUF vocabulary with byte tokens {@code <0x00>} to {@code <0xFF>}
- * (as the fixtures' and SentencePiece byte-fallback vocabularies have): text is encoded as its
- * UTF-8 bytes, one byte token each, after BOS when {@code tokenizer.ggml.add_bos_token} is true
- * (the default). Decoding turns byte tokens back into bytes and other pieces into their text with
+ * A tokenizer over a GGUF vocabulary with byte tokens {@code <0x00>} to {@code <0xFF>}
+ * (as the fixtures' and SentencePiece byte-fallback vocabularies have). A {@code llama}
+ * (SentencePiece) vocabulary encodes as llama.cpp's SPM tokenizer does; any other is encoded as
+ * its UTF-8 bytes, one byte token each. BOS comes first when {@code tokenizer.ggml.add_bos_token}
+ * is true (the default). Decoding turns byte tokens back into bytes and other pieces into their text with
  * {@code ▁} as a space, drops control tokens, and decodes the bytes as UTF-8 at the end, so a
- * character split over several tokens comes back whole. Merges of SentencePiece / GPT-2 BPE are not
- * applied: encoding is not what llama.cpp would produce for those vocabularies, decoding is.
+ * character split over several tokens comes back whole. GPT-2 BPE merges are not supported.
  */
 public final class Tokenizer {
     private static final int TYPE_CONTROL = 3;
@@ -29,8 +29,19 @@ public final class Tokenizer {
     private final int bos;
     private final int eos;
     private final boolean addBos;
+    private final SentencePieceEncoder sentencePiece;
+    private final boolean addSpacePrefix;
 
-    private Tokenizer(List<String> pieces, int[] types, int bos, int eos, boolean addBos) throws GgufFormatException {
+    private Tokenizer(
+            List<String> pieces,
+            int[] types,
+            float[] scores,
+            int bos,
+            int eos,
+            boolean addBos,
+            boolean sentencePiece,
+            boolean addSpacePrefix)
+            throws GgufFormatException {
         this.pieces = pieces;
         this.bos = bos;
         this.eos = eos;
@@ -60,6 +71,8 @@ public final class Tokenizer {
                         + ">; only byte-fallback vocabularies are supported");
             }
         }
+        this.sentencePiece = sentencePiece ? new SentencePieceEncoder(pieces, scores, byteTokens) : null;
+        this.addSpacePrefix = addSpacePrefix;
     }
 
     /** The tokenizer of a model's GGUF metadata. */
@@ -89,7 +102,23 @@ public final class Tokenizer {
         GgufValue add = metadata.get(KEY_ADD_BOS);
         boolean addBos =
                 add == null || add.type() != dev.bitbench.inference.gguf.GgufValueType.BOOL || (Boolean) add.value();
-        return new Tokenizer(pieces, types, bos, eos, addBos && bos >= 0);
+        float[] scores = new float[pieces.size()];
+        GgufValue sc = metadata.get(KEY_SCORES);
+        if (sc != null && sc.type() == dev.bitbench.inference.gguf.GgufValueType.ARRAY) {
+            for (int i = 0; i < Math.min(scores.length, sc.asArray().size()); i++) {
+                GgufValue e = sc.asArray().get(i);
+                scores[i] = e.type() == dev.bitbench.inference.gguf.GgufValueType.FLOAT32 ? (Float) e.value() : 0f;
+            }
+        }
+        GgufValue model = metadata.get(KEY_TOKENIZER_MODEL);
+        boolean spm = model != null
+                && model.type() == dev.bitbench.inference.gguf.GgufValueType.STRING
+                && model.asString().equals("llama");
+        GgufValue prefix = metadata.get("tokenizer.ggml.add_space_prefix");
+        boolean addSpacePrefix = prefix == null
+                || prefix.type() != dev.bitbench.inference.gguf.GgufValueType.BOOL
+                || (Boolean) prefix.value();
+        return new Tokenizer(pieces, types, scores, bos, eos, addBos && bos >= 0, spm, addSpacePrefix);
     }
 
     private static int id(Map<String, GgufValue> metadata, String key, int vocab) throws GgufFormatException {
@@ -104,8 +133,28 @@ public final class Tokenizer {
         return (int) v.asLong();
     }
 
-    /** Token ids of {@code text}: BOS (when the model adds it) and one byte token per UTF-8 byte. */
+    /**
+     * Token ids of {@code text}, after BOS when the model adds it: for a SentencePiece ({@code
+     * llama}) vocabulary as llama.cpp's SPM tokenizer encodes it (see {@link SentencePieceEncoder}),
+     * otherwise one byte token per UTF-8 byte.
+     */
     public int[] encode(String text) {
+        if (sentencePiece != null) {
+            List<Integer> out = new ArrayList<>();
+            if (addBos) {
+                out.add(bos);
+            }
+            if (!text.isEmpty()) {
+                String escaped = ((addSpacePrefix ? " " : "") + text).replace(' ', '\u2581');
+                sentencePiece.encode(escaped, out);
+            }
+            return out.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return encodeBytes(text);
+    }
+
+    /** BOS (when the model adds it) and one byte token per UTF-8 byte of {@code text}. */
+    public int[] encodeBytes(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         int start = addBos ? 1 : 0;
         int[] ids = new int[start + bytes.length];
@@ -118,8 +167,20 @@ public final class Tokenizer {
         return ids;
     }
 
-    /** The text of {@code ids[off .. off+n)}; invalid UTF-8 becomes U+FFFD. */
+    /**
+     * The text of {@code ids[off .. off+n)}; invalid UTF-8 becomes U+FFFD. For a SentencePiece
+     * vocabulary with a space prefix, text decoded from a BOS loses the one space encoding added.
+     */
     public String decode(int[] ids, int off, int n) {
+        String text = decodeRaw(ids, off, n);
+        boolean fromBos = n > 0 && ids[off] == bos && bos >= 0;
+        if (sentencePiece != null && addSpacePrefix && fromBos && text.startsWith(" ")) {
+            return text.substring(1);
+        }
+        return text;
+    }
+
+    private String decodeRaw(int[] ids, int off, int n) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = off; i < off + n; i++) {
             int id = ids[i];
