@@ -34,6 +34,8 @@ import picocli.CommandLine.Option;
             ReportCommand.class,
             DoctorCommand.class,
             SetupCommand.class,
+            dev.bitbench.cli.inference.FixturesCommand.class,
+            dev.bitbench.cli.inference.GenerateCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
