@@ -8,6 +8,8 @@ import dev.bitbench.cli.doctor.SetupCommand;
 import dev.bitbench.cli.history.HistoryCommand;
 import dev.bitbench.cli.history.TrendCommand;
 import dev.bitbench.cli.imports.ImportCommand;
+import dev.bitbench.cli.inference.FixturesCommand;
+import dev.bitbench.cli.inference.GenerateCommand;
 import dev.bitbench.cli.report.ReportCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -34,8 +36,8 @@ import picocli.CommandLine.Option;
             ReportCommand.class,
             DoctorCommand.class,
             SetupCommand.class,
-            dev.bitbench.cli.inference.FixturesCommand.class,
-            dev.bitbench.cli.inference.GenerateCommand.class,
+            FixturesCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
