@@ -5,6 +5,8 @@ import dev.bitbench.core.doctor.CheckStatus;
 import dev.bitbench.core.doctor.FixtureCheck;
 import dev.bitbench.core.doctor.JdkScanner;
 import dev.bitbench.core.doctor.MachineChecks;
+import dev.bitbench.inference.fixtures.FixtureShape;
+import dev.bitbench.inference.gguf.GgmlType;
 import dev.bitbench.store.RunStore;
 import dev.bitbench.store.StoreException;
 import java.io.IOException;
@@ -176,30 +178,48 @@ final class SetupSteps {
         }
     }
 
-    /** Verifies fixtures when present; generating them is not part of this build yet. */
+    /**
+     * The {@code tiny} model fixture in {@code .bitbench/fixtures} (seed 42), generated when absent
+     * and verified against its manifest when present. Larger fixtures are generated on demand with
+     * {@code bitbench fixtures generate --size small}.
+     */
     record Fixtures(Path project) implements SetupStep {
         public String name() {
             return "fixtures";
         }
 
+        private Path dir() {
+            return project.resolve(".bitbench/fixtures");
+        }
+
         public SetupStep.State inspect() {
-            Path dir = project.resolve(".bitbench/fixtures");
-            if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
-                return SetupStep.State.skipped(
-                        "not available in this build (no fixtures generator yet)", "later: bitbench fixtures generate");
+            if (!Files.isRegularFile(dir().resolve("manifest.json"))) {
+                return SetupStep.State.todo("generate the tiny model fixture in " + dir());
             }
-            CheckResult r = FixtureCheck.check(dir);
+            CheckResult r = FixtureCheck.check(dir());
             return r.status() == CheckStatus.FAIL
                     ? SetupStep.State.failed(r.detail(), r.hint())
                     : SetupStep.State.done(r.detail());
         }
 
         public String apply() {
-            SetupStep.State s = inspect();
-            if (s.kind() == SetupStep.Kind.FAILED) {
-                throw new SetupStep.Failure(s.detail(), s.hint());
+            try {
+                var entry = dev.bitbench.inference.fixtures.Fixtures.generate(
+                        dir(),
+                        FixtureShape.TINY,
+                        GgmlType.TQ2_0,
+                        dev.bitbench.inference.fixtures.Fixtures.DEFAULT_SEED,
+                        bytes -> {});
+                CheckResult r = FixtureCheck.check(dir());
+                if (r.status() == CheckStatus.FAIL) {
+                    throw new SetupStep.Failure(r.detail(), r.hint());
+                }
+                return "generated " + entry.file() + " (" + entry.size() + " bytes), " + r.detail();
+            } catch (IOException e) {
+                throw new SetupStep.Failure(
+                        "cannot write fixtures to " + dir() + ": " + e.getMessage(),
+                        "check the directory is writable and the disk has space");
             }
-            return s.detail();
         }
     }
 

@@ -55,12 +55,15 @@ class SetupCommandTest {
         assertThat(first.exit()).isZero();
         assertThat(first.out()).containsPattern("store +done: run history ready at .*schema \\d+");
         assertThat(dir.resolve(".bitbench/history.db")).exists();
-        assertThat(first.out()).contains("Set up: 1 step(s) done");
+        assertThat(first.out()).containsPattern("fixtures +done: generated bitnet-tiny-tq2_0.gguf");
+        assertThat(dir.resolve(".bitbench/fixtures/manifest.json")).isNotEmptyFile();
+        assertThat(first.out()).contains("Set up: 2 step(s) done");
 
         Cli.Result second = setup();
         assertThat(second.exit()).isZero();
         assertThat(second.out()).doesNotContain("done:");
         assertThat(second.out()).containsPattern("store +already: run history exists");
+        assertThat(second.out()).containsPattern("fixtures +already: 1 files verified");
         assertThat(second.out()).contains("Nothing to do: already set up");
     }
 
