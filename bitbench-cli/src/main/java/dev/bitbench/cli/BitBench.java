@@ -1,5 +1,7 @@
 package dev.bitbench.cli;
 
+import dev.bitbench.cli.ab.AbCommand;
+import dev.bitbench.cli.ab.CalibrateCommand;
 import dev.bitbench.cli.history.HistoryCommand;
 import dev.bitbench.cli.history.TrendCommand;
 import dev.bitbench.cli.imports.ImportCommand;
@@ -17,7 +19,14 @@ import picocli.CommandLine.Option;
             "Benchmarking and performance-regression detection for low-bit ML kernels and inference" + " on the JVM.",
             ""
         },
-        subcommands = {HistoryCommand.class, TrendCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            HistoryCommand.class,
+            TrendCommand.class,
+            ImportCommand.class,
+            AbCommand.class,
+            CalibrateCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success, no regression",
