@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
             ""
         },
         subcommands = {
+            RunCommand.class,
             HistoryCommand.class,
             TrendCommand.class,
             ImportCommand.class,
@@ -63,7 +64,20 @@ public final class BitBench implements Runnable {
         return cmd.execute(args);
     }
 
+    /** Whether this JVM runs as the {@code bitbench} program, writing to the real stdout/stderr. */
+    private static volatile boolean systemStreams;
+
+    /** Whether {@code cmd} writes to the process's own streams (so a progress bar may draw). */
+    static boolean usesSystemStreams(CommandLine cmd) {
+        return systemStreams;
+    }
+
     public static void main(String[] args) {
+        systemStreams = true;
+        // OSHI logs through SLF4J; without a binding SLF4J warns on every start. Errors still show.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(commandLine().execute(args));
     }
 }
