@@ -120,8 +120,8 @@ public final class AbCommand implements Callable<Integer> {
                     profile, seed, Path.of(System.getProperty("java.io.tmpdir"), "bitbench-ab"));
         }
         TrialExecutor trials = executor != null ? executor : real;
-        Version a = Version.of("A", jarA, javaA);
-        Version b = Version.of("B", jarB, javaB);
+        Version a = Version.ofJar("A", jarA, javaA);
+        Version b = Version.ofJar("B", jarB, javaB);
         try (Interruption interruption = new Interruption()) {
             AbService service =
                     new AbService(trials, Clock.systemUTC(), err, interruption.stop(), real != null && real.pins());

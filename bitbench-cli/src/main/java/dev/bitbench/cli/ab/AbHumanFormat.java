@@ -52,6 +52,6 @@ public final class AbHumanFormat implements AbFormat {
     }
 
     static String describe(Version v) {
-        return v.jar() + " on " + v.java() + (v.jvmOptions().isEmpty() ? "" : " " + String.join(" ", v.jvmOptions()));
+        return v.describe();
     }
 }

@@ -92,7 +92,8 @@ public final class AbJsonFormat implements AbFormat {
     private static ObjectNode version(Version v) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("label", v.label());
-        n.put("jar", v.jar().toString());
+        ArrayNode program = n.putArray("program");
+        v.program().forEach(program::add);
         n.put("java", v.java());
         ArrayNode options = n.putArray("jvm_options");
         v.jvmOptions().forEach(options::add);

@@ -108,16 +108,11 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         Path jarPath = jar != null ? CurrentJar.requireJar("--jar", jar) : CurrentJar.locate("--jar");
         String java = CurrentJar.java();
-        Version a = Version.of("A", jarPath, java);
-        Version b = a;
+        Version a = Version.ofJar("A", jarPath, java);
+        Version b = Version.ofJar("B", jarPath, java);
         if (inject != null) {
             String value = injectBenchmark + ":" + String.format(Locale.ROOT, "%s", inject);
-            b = new Version(
-                    "B (+" + inject + "% on " + injectBenchmark + ")",
-                    jarPath,
-                    java,
-                    List.of("-D" + INJECT_PROPERTY + "=" + value),
-                    Map.of(INJECT_ENV, value));
+            b = b.with("B", List.of("-D" + INJECT_PROPERTY + "=" + value), Map.of(INJECT_ENV, value));
         }
         PrintWriter err = spec.commandLine().getErr();
         ProcessTrialExecutor real = executor == null

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs a trial as {@code java --add-modules jdk.incubator.vector -jar <jar> run --profile P --filter RE
- * --seed S --no-store --quiet --output <tmp>} and reads the {@code performance-report.json} it writes
+ * --seed S --jvm <java> --no-store --quiet --output <tmp>} (or {@code -cp CP
+ * dev.bitbench.cli.BitBench} in place of {@code -jar <jar>}) and reads the {@code performance-report.json} it writes
  * with {@link RunResultJson}: the result schema is the contract between the two versions. In duet
  * mode the process is pinned with {@code taskset -c} to one half of the CPUs when {@code taskset}
  * exists. The temporary directory is deleted afterwards.
@@ -68,13 +69,11 @@ public final class ProcessTrialExecutor implements TrialExecutor {
             }
             command.add(version.java());
             command.addAll(version.jvmOptions());
-            command.addAll(List.of(
-                    "--add-modules",
-                    "jdk.incubator.vector",
-                    "-jar",
-                    version.jar().toString()));
+            command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+            command.addAll(version.program());
             command.addAll(
                     List.of("run", "--profile", profile, "--filter", filterRegex, "--seed", Long.toString(seed)));
+            command.addAll(List.of("--jvm", version.java()));
             command.addAll(List.of(
                     "--no-store", "--quiet", "--output", out.resolve("results").toString()));
             ProcessBuilder builder =

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class AbServiceTest {
 
-    private static final Version A = Version.of("A", Path.of("a.jar"), "java");
-    private static final Version B = Version.of("B", Path.of("b.jar"), "java");
+    private static final Version A = Version.ofJar("A", Path.of("a.jar"), "java");
+    private static final Version B = Version.ofJar("B", Path.of("b.jar"), "java");
 
     private static AbReport run(FakeTrialExecutor fake, Mode mode, int rounds, AtomicBoolean stop, StringWriter err)
             throws Exception {
