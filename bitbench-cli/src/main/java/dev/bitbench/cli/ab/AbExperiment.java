@@ -99,7 +99,8 @@ public final class AbExperiment {
                 }
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Ctrl-C: the interrupt is consumed here (the partial flag carries it) so that the report
+            // can still be written with interruptible file channels
             partial = true;
         } finally {
             lanes.shutdownNow();
