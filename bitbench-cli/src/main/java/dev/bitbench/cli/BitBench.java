@@ -2,9 +2,15 @@ package dev.bitbench.cli;
 
 import dev.bitbench.cli.ab.AbCommand;
 import dev.bitbench.cli.ab.CalibrateCommand;
+import dev.bitbench.cli.baseline.BaselineCommand;
+import dev.bitbench.cli.compare.CheckCommand;
+import dev.bitbench.cli.compare.CompareCommand;
+import dev.bitbench.cli.doctor.DoctorCommand;
+import dev.bitbench.cli.doctor.SetupCommand;
 import dev.bitbench.cli.history.HistoryCommand;
 import dev.bitbench.cli.history.TrendCommand;
 import dev.bitbench.cli.imports.ImportCommand;
+import dev.bitbench.cli.report.ReportCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,11 +27,17 @@ import picocli.CommandLine.Option;
         },
         subcommands = {
             RunCommand.class,
+            CompareCommand.class,
+            CheckCommand.class,
+            BaselineCommand.class,
             HistoryCommand.class,
             TrendCommand.class,
             ImportCommand.class,
             AbCommand.class,
             CalibrateCommand.class,
+            ReportCommand.class,
+            DoctorCommand.class,
+            SetupCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

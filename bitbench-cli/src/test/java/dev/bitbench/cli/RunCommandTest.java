@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import dev.bitbench.cli.run.CsvResultsWriter;
 import dev.bitbench.cli.run.RunDirectory;
 import dev.bitbench.cli.testbench.FaultBenchmarks;
 import dev.bitbench.core.Direction;
@@ -18,6 +17,7 @@ import dev.bitbench.core.result.Metric;
 import dev.bitbench.core.result.RunResult;
 import dev.bitbench.core.result.RunResultJson;
 import dev.bitbench.core.result.RunStatus;
+import dev.bitbench.report.CsvReportFormat;
 import dev.bitbench.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,7 +111,7 @@ class RunCommandTest {
         JsonNode raw = MAPPER.readTree(runDir.resolve("jmh-raw.json").toFile());
         assertThat(raw.size()).isEqualTo(measured.size());
         List<String> csv = Files.readAllLines(runDir.resolve("results.csv"));
-        assertThat(csv.get(0)).isEqualTo(CsvResultsWriter.HEADER);
+        assertThat(csv.get(0)).isEqualTo(CsvReportFormat.HEADER);
         long metricRows = run.benchmarks().stream()
                 .mapToLong(b -> Math.max(1, b.metrics().size()))
                 .sum();
@@ -247,7 +247,9 @@ class RunCommandTest {
         assertThat(removed).containsEntry("OPENBLAS_CORETYPE", "Prescott").containsEntry("OPENBLAS_L2_SIZE", "262144");
         assertThat((String) peers.get("openblas_corename")).isNotBlank().isNotEqualToIgnoringCase("Prescott");
         assertThat(Files.readString(dir.resolve("results/latest/performance-report.md")))
-                .contains("ran without `OPENBLAS_CORETYPE=Prescott`, `OPENBLAS_L2_SIZE=262144`");
+                .contains("the benchmark JVMs ran without ")
+                .contains("`OPENBLAS_CORETYPE=Prescott`")
+                .contains("`OPENBLAS_L2_SIZE=262144`");
     }
 
     @Test

@@ -18,10 +18,10 @@ import picocli.CommandLine.Option;
         name = "trend",
         mixinStandardHelpOptions = true,
         description = {
-            "Per benchmark, metric and platform: the stored runs' medians with 95% CIs over time, as a sparkline"
+            "Per benchmark, metric and platform: the stored runs' medians with 95%% CIs over time, as a sparkline"
                     + " or a table.",
             "--detect finds change points by E-Divisive means with a permutation test; each is reported with"
-                    + " its run, commit, date, change in % (positive = worse) and p-value."
+                    + " its run, commit, date, change in %% (positive = worse) and p-value."
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -8,6 +8,10 @@ import dev.bitbench.core.result.AtomicFileWriter;
 import dev.bitbench.core.result.GitInfo;
 import dev.bitbench.core.result.RunResult;
 import dev.bitbench.core.result.RunResultJson;
+import dev.bitbench.report.CsvReportFormat;
+import dev.bitbench.report.HtmlReportFormat;
+import dev.bitbench.report.MarkdownReportFormat;
+import dev.bitbench.report.ReportInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,14 +24,20 @@ import java.util.List;
 
 /**
  * Writes the run directory {@code <root>/<run-id>/}: {@code performance-report.json}, {@code
- * performance-report.md}, {@code results.csv}, {@code system-info.json}, {@code jmh-raw.json}, and
+ * performance-report.md}, {@code results.csv}, {@code system-info.json}, {@code jmh-raw.json}, {@code
+ * report.html} (the formats of {@code bitbench-report}, the same as {@code bitbench report} writes), and
  * points {@code <root>/latest} at it (a symbolic link, or a file holding the run id where links
  * cannot be made).
  */
 public final class RunDirectory {
     /** The files every run directory has, in the order they are written. */
     public static final List<String> FILES = List.of(
-            "performance-report.json", "performance-report.md", "results.csv", "system-info.json", "jmh-raw.json");
+            "performance-report.json",
+            "performance-report.md",
+            "results.csv",
+            "system-info.json",
+            "jmh-raw.json",
+            "report.html");
 
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -53,12 +63,14 @@ public final class RunDirectory {
         Path dir = root.resolve(run.run().id());
         Files.createDirectories(dir);
         RunResultJson.write(run, dir.resolve("performance-report.json"));
-        AtomicFileWriter.write(dir.resolve("performance-report.md"), MarkdownSummaryWriter.render(run));
-        AtomicFileWriter.write(dir.resolve("results.csv"), CsvResultsWriter.render(run));
+        ReportInput input = ReportInput.of(run);
+        AtomicFileWriter.write(dir.resolve("performance-report.md"), new MarkdownReportFormat().format(input));
+        AtomicFileWriter.write(dir.resolve("results.csv"), new CsvReportFormat().format(input));
         RunResultJson.write(run.system(), dir.resolve("system-info.json"));
         ArrayNode raw = MAPPER.createArrayNode();
         jmhRaw.forEach(raw::add);
         AtomicFileWriter.write(dir.resolve("jmh-raw.json"), MAPPER.writeValueAsString(raw) + "\n");
+        AtomicFileWriter.write(dir.resolve("report.html"), new HtmlReportFormat().format(input));
         pointLatest(root, run.run().id());
         return dir;
     }

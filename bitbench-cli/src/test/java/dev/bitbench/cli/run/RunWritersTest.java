@@ -86,61 +86,6 @@ class RunWritersTest {
     }
 
     @Test
-    void markdownShowsSpeedupOverScalarAndRatioToTheBestPeerFromMedianTimes() {
-        RunResult run = run(List.of(
-                timed("kernels", "matmul", "scalar", "256x256", "ms/op", 40),
-                timed("kernels", "matmul", "simd", "256x256", "ms/op", 4),
-                timed("kernels", "matmul", "parallel", "256x256", "us/op", 2500),
-                timed("peers", "matmul", "openblas", "256x256", "ms/op", 1),
-                timed("peers", "matmul", "ejml", "256x256", "ms/op", 5),
-                BenchmarkResult.notMeasured(
-                        "kernels.add/simd/f32/4096",
-                        "kernels",
-                        "add",
-                        "simd",
-                        "f32",
-                        Map.of(),
-                        BenchmarkStatus.FAILED,
-                        "java.lang.UnsupportedOperationException: no")));
-
-        String md = MarkdownSummaryWriter.render(run);
-
-        // scalar 40 ms over simd 4 ms = 10x; over parallel 2.5 ms = 16x
-        assertThat(md).contains("| matmul | 256x256 | f32 | 10.00x | 16.00x |");
-        // best peer openblas 1 ms: scalar 1/40, simd 1/4, parallel 1/2.5
-        assertThat(md).contains("| matmul | 256x256 | openblas | 1.000 ms/op | 0.03x | 0.25x | 0.40x |");
-        assertThat(md).contains("`OPENBLAS_CORETYPE=Haswell`").contains("OpenBLAS core: `Haswell`");
-        assertThat(md)
-                .contains("| `kernels.add/simd/f32/4096` | failed | java.lang.UnsupportedOperationException: no |");
-        assertThat(md).contains("took 1:05");
-        assertThat(md)
-                .contains("- JMH: 1 fork(s) per benchmark, warm-up 2 x 300ms, measurement 5 x 300ms, timeout 60s");
-    }
-
-    @Test
-    void csvHasOneRowPerMetricAndQuotesCellsWithCommas() {
-        RunResult run = run(List.of(
-                timed("kernels", "matmul", "simd", "256x256", "ms/op", 4),
-                BenchmarkResult.notMeasured(
-                        "kernels.add/simd/f32/4096",
-                        "kernels",
-                        "add",
-                        "simd",
-                        "f32",
-                        Map.of("size", "4096"),
-                        BenchmarkStatus.FAILED,
-                        "boom, \"quoted\"")));
-        List<String> lines = CsvResultsWriter.render(run).lines().toList();
-        assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).isEqualTo(CsvResultsWriter.HEADER);
-        assertThat(lines.get(1))
-                .startsWith("20261123T000000Z-abcdef0,kernels.matmul/simd/f32/256x256,kernels,matmul,simd,f32,"
-                        + "shape=256x256,ok,time,ms/op,lower,3,4.00000,");
-        assertThat(lines.get(2)).endsWith(",failed,,,,,,,,,,,,,,\"boom, \"\"quoted\"\"\"");
-        assertThat(lines.get(1).split(",", -1)).hasSize(CsvResultsWriter.HEADER.split(",").length);
-    }
-
-    @Test
     void latestPointsAtTheNewestRunAndIdsNeverCollide() throws IOException {
         Files.createDirectories(dir.resolve("20261123T000000Z-abcdef0"));
         assertThat(RunDirectory.newRunId(

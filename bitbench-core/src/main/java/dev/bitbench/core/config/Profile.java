@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  *   <tr><th>profile</th><th>forks</th><th>warm-up</th><th>measurement</th><th>timeout</th><th>goal</th></tr>
  *   <tr><td>{@code smoke}</td><td>0</td><td>1 x 50 ms</td><td>3 x 50 ms</td><td>30 s</td>
  *       <td>whole suite subset in 60 s on 2 cores; tests and CI</td></tr>
- *   <tr><td>{@code quick}</td><td>1</td><td>2 x 400 ms</td><td>6 x 200 ms</td><td>60 s</td>
+ *   <tr><td>{@code quick}</td><td>1</td><td>2 x 400 ms</td><td>5 x 250 ms</td><td>60 s</td>
  *       <td>the default; under 5 minutes</td></tr>
  *   <tr><td>{@code standard}</td><td>3</td><td>3 x 1 s</td><td>5 x 1 s</td><td>5 min</td>
  *       <td>about 20 minutes; baselines</td></tr>
@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  */
 public enum Profile {
     SMOKE(0, 1, Duration.ofMillis(50), 3, Duration.ofMillis(50), Duration.ofSeconds(30)),
-    QUICK(1, 2, Duration.ofMillis(400), 6, Duration.ofMillis(200), Duration.ofSeconds(60)),
+    QUICK(1, 2, Duration.ofMillis(400), 5, Duration.ofMillis(250), Duration.ofSeconds(60)),
     STANDARD(3, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1), Duration.ofMinutes(5)),
     THOROUGH(5, 5, Duration.ofSeconds(2), 10, Duration.ofSeconds(2), Duration.ofMinutes(15));
 
