@@ -1,5 +1,7 @@
 package dev.bitbench.cli;
 
+import dev.bitbench.cli.ab.AbCommand;
+import dev.bitbench.cli.ab.CalibrateCommand;
 import dev.bitbench.cli.baseline.BaselineCommand;
 import dev.bitbench.cli.compare.CheckCommand;
 import dev.bitbench.cli.compare.CompareCommand;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Option;
             HistoryCommand.class,
             TrendCommand.class,
             ImportCommand.class,
+            AbCommand.class,
+            CalibrateCommand.class,
             ReportCommand.class,
             DoctorCommand.class,
             SetupCommand.class,
