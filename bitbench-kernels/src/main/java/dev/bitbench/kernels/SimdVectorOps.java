@@ -404,13 +404,11 @@ final class SimdVectorOps implements VectorOps {
     }
 
     private static void geluNegAbsZ(float[] x, int xOff, float[] z, int n) {
+        FloatVector cubic = FloatVector.broadcast(SPECIES, GELU_CUBIC);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
             FloatVector vx = FloatVector.fromArray(SPECIES, x, xOff + i);
-            FloatVector vz = vx.mul(vx)
-                    .mul(vx)
-                    .fma(FloatVector.broadcast(SPECIES, GELU_CUBIC), vx)
-                    .mul(TWO_GELU_C);
+            FloatVector vz = vx.mul(vx).mul(vx).fma(cubic, vx).mul(TWO_GELU_C);
             vz.abs().neg().intoArray(z, i);
         }
         for (; i < n; i++) {
@@ -419,13 +417,13 @@ final class SimdVectorOps implements VectorOps {
     }
 
     private static void swishCombine(float[] x, int xOff, float beta, float[] e, float[] out, int outOff, int n) {
+        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
             FloatVector vx = FloatVector.fromArray(SPECIES, x, xOff + i);
             FloatVector ve = FloatVector.fromArray(SPECIES, e, i);
             FloatVector vz = vx.mul(beta);
             // x * sigmoid(z), as timesSigmoid(float, float, float)
-            FloatVector one = FloatVector.broadcast(SPECIES, 1f);
             FloatVector numerator = one.blend(ve, vz.compare(VectorOperators.LT, 0f));
             vx.mul(numerator.div(ve.add(one)))
                     .blend(0f, vz.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY))
@@ -438,16 +436,14 @@ final class SimdVectorOps implements VectorOps {
     }
 
     private static void geluCombine(float[] x, int xOff, float[] e, float[] out, int outOff, int n) {
+        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+        FloatVector cubic = FloatVector.broadcast(SPECIES, GELU_CUBIC);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
             FloatVector vx = FloatVector.fromArray(SPECIES, x, xOff + i);
             FloatVector ve = FloatVector.fromArray(SPECIES, e, i);
-            FloatVector vz = vx.mul(vx)
-                    .mul(vx)
-                    .fma(FloatVector.broadcast(SPECIES, GELU_CUBIC), vx)
-                    .mul(TWO_GELU_C);
+            FloatVector vz = vx.mul(vx).mul(vx).fma(cubic, vx).mul(TWO_GELU_C);
             // x * sigmoid(z), as timesSigmoid(float, float, float)
-            FloatVector one = FloatVector.broadcast(SPECIES, 1f);
             FloatVector numerator = one.blend(ve, vz.compare(VectorOperators.LT, 0f));
             vx.mul(numerator.div(ve.add(one)))
                     .blend(0f, vz.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY))
@@ -484,22 +480,34 @@ final class SimdVectorOps implements VectorOps {
      * is {@link #exp(float)}, which the tail uses, so every element gets the same bits.
      */
     static float expInPlace(float[] a, int off, int n) {
+        // Constants are broadcast once, outside the loop: C2 would hoist them anyway, but until C2
+        // compiles this method every vector operation allocates, and that slow start is what a
+        // short benchmark warm-up sees.
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+        FloatVector log2e = FloatVector.broadcast(SPECIES, LOG2E);
+        FloatVector roundMagic = FloatVector.broadcast(SPECIES, ROUND_MAGIC);
+        FloatVector minusLn2Hi = FloatVector.broadcast(SPECIES, -LN2_HI);
+        FloatVector minusLn2Lo = FloatVector.broadcast(SPECIES, -LN2_LO);
+        FloatVector c7 = FloatVector.broadcast(SPECIES, C7);
+        FloatVector c6 = FloatVector.broadcast(SPECIES, C6);
+        FloatVector c5 = FloatVector.broadcast(SPECIES, C5);
+        FloatVector c4 = FloatVector.broadcast(SPECIES, C4);
+        FloatVector c3 = FloatVector.broadcast(SPECIES, C3);
+        FloatVector c2 = FloatVector.broadcast(SPECIES, C2);
         FloatVector sum = FloatVector.zero(SPECIES);
         int i = 0;
         for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
             FloatVector v =
                     FloatVector.fromArray(SPECIES, a, off + i).max(EXP_MIN_ARG).min(EXP_MAX_ARG);
-            FloatVector t = v.fma(FloatVector.broadcast(SPECIES, LOG2E), FloatVector.broadcast(SPECIES, ROUND_MAGIC));
-            FloatVector k = t.sub(ROUND_MAGIC);
-            FloatVector r = k.fma(FloatVector.broadcast(SPECIES, -LN2_HI), v);
-            r = k.fma(FloatVector.broadcast(SPECIES, -LN2_LO), r);
-            FloatVector p = FloatVector.broadcast(SPECIES, C7);
-            p = p.fma(r, FloatVector.broadcast(SPECIES, C6));
-            p = p.fma(r, FloatVector.broadcast(SPECIES, C5));
-            p = p.fma(r, FloatVector.broadcast(SPECIES, C4));
-            p = p.fma(r, FloatVector.broadcast(SPECIES, C3));
-            p = p.fma(r, FloatVector.broadcast(SPECIES, C2));
+            FloatVector t = v.fma(log2e, roundMagic);
+            FloatVector k = t.sub(roundMagic);
+            FloatVector r = k.fma(minusLn2Hi, v);
+            r = k.fma(minusLn2Lo, r);
+            FloatVector p = c7.fma(r, c6);
+            p = p.fma(r, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
             p = p.fma(r, one);
             p = p.fma(r, one);
             IntVector ki = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS);
