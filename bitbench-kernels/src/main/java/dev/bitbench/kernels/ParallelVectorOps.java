@@ -133,39 +133,39 @@ final class ParallelVectorOps implements VectorOps {
     public void gelu(float[] x, int xOff, float[] out, int outOff, int n) {
         checkUnary("gelu", x, xOff, out, outOff, n);
         if (n <= PARALLEL_THRESHOLD) {
-            SimdVectorOps.gelu(x, xOff, out, outOff, 0, n);
+            SimdExpKernels.gelu(x, xOff, out, outOff, 0, n);
             return;
         }
         parallel.forRange(
                 blocks(n),
                 GRAIN_BLOCKS,
-                (b0, b1) -> SimdVectorOps.gelu(x, xOff, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
+                (b0, b1) -> SimdExpKernels.gelu(x, xOff, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
     public void silu(float[] x, int xOff, float[] out, int outOff, int n) {
         checkUnary("silu", x, xOff, out, outOff, n);
         if (n <= PARALLEL_THRESHOLD) {
-            SimdVectorOps.swish(x, xOff, 1f, out, outOff, 0, n);
+            SimdExpKernels.swish(x, xOff, 1f, out, outOff, 0, n);
             return;
         }
         parallel.forRange(
                 blocks(n),
                 GRAIN_BLOCKS,
-                (b0, b1) -> SimdVectorOps.swish(x, xOff, 1f, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
+                (b0, b1) -> SimdExpKernels.swish(x, xOff, 1f, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
     public void swish(float[] x, int xOff, float beta, float[] out, int outOff, int n) {
         checkUnary("swish", x, xOff, out, outOff, n);
         if (n <= PARALLEL_THRESHOLD) {
-            SimdVectorOps.swish(x, xOff, beta, out, outOff, 0, n);
+            SimdExpKernels.swish(x, xOff, beta, out, outOff, 0, n);
             return;
         }
         parallel.forRange(
                 blocks(n),
                 GRAIN_BLOCKS,
-                (b0, b1) -> SimdVectorOps.swish(x, xOff, beta, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
+                (b0, b1) -> SimdExpKernels.swish(x, xOff, beta, out, outOff, b0 * BLOCK, blockEnd(n, b1)));
     }
 
     @Override
@@ -283,7 +283,7 @@ final class ParallelVectorOps implements VectorOps {
             case SUM -> SimdVectorOps.sumOf(x, xOff, n);
             case MAX -> SimdVectorOps.maxOf(x, xOff, n);
             case SUM_OF_SQUARES -> SimdVectorOps.sumOfSquares(x, xOff, n);
-            default -> SimdVectorOps.expShifted(x, xOff, param, out, outOff, n);
+            default -> SimdExpKernels.expShifted(x, xOff, param, out, outOff, n);
         };
     }
 
