@@ -42,8 +42,27 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--iterations",
             paramLabel = "N",
-            description = "Run the suite N times and pool the runs (needs the runner; use --from for now).")
+            description = "Without --from: run the suite N times (bitbench run --no-store) and pool the runs.")
     Integer iterations;
+
+    @Option(
+            names = "--profile",
+            paramLabel = "P",
+            defaultValue = "quick",
+            description = "Profile of the runs made by --iterations (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(
+            names = "--filter",
+            paramLabel = "RE",
+            description = "Benchmarks of the runs made by --iterations (default: all).")
+    String filter;
+
+    @Option(
+            names = "--output",
+            paramLabel = "DIR",
+            description = "Where the runs made by --iterations go (default: BITBENCH_RESULTS, else bitbench-results).")
+    Path output;
 
     @Option(
             names = "--platform",
@@ -76,13 +95,11 @@ public final class GenerateCommand implements Callable<Integer> {
         if (iterations != null && iterations < 1) {
             throw new UsageError("--iterations " + iterations + ": expected a number of runs >= 1");
         }
-        if (from.isEmpty()) {
-            throw new UsageError(
-                    iterations != null
-                            ? "--iterations needs the benchmark runner, which this build does not include yet; run"
-                                    + " `bitbench run` " + iterations
-                                    + " times and pass the run directories with --from"
-                            : "no runs given; expected --from RUN (one or more run directories or result files)");
+        if (from.isEmpty() && iterations != null) {
+            from = runSuite(iterations);
+        } else if (from.isEmpty()) {
+            throw new UsageError("no runs given; expected --from RUN (one or more run directories or result files)"
+                    + " or --iterations N to run the suite N times");
         }
         if (iterations != null && iterations != from.size()) {
             throw new UsageError("--iterations " + iterations + " with " + from.size()
@@ -109,5 +126,30 @@ public final class GenerateCommand implements Callable<Integer> {
                         pooled.size() == 1 ? "" : "s");
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /** Runs the suite {@code n} times, each a complete {@code bitbench run}, and returns the run directories. */
+    private List<String> runSuite(int n) throws java.io.IOException {
+        Path root =
+                output != null ? output : Path.of(System.getenv().getOrDefault("BITBENCH_RESULTS", "bitbench-results"));
+        List<String> dirs = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            List<String> args = new java.util.ArrayList<>(
+                    List.of("run", "--profile", profile, "--output", root.toString(), "--no-store"));
+            if (filter != null) {
+                args.add("--filter");
+                args.add(filter);
+            }
+            spec.commandLine().getErr().printf("baseline generate: run %d of %d%n", i, n);
+            spec.commandLine().getErr().flush();
+            int code = dev.bitbench.cli.BitBench.execute(
+                    spec.commandLine().getOut(), spec.commandLine().getErr(), args.toArray(String[]::new));
+            if (code != ExitCodes.OK) {
+                throw new IllegalStateException(
+                        "run " + i + " of " + n + " did not finish cleanly (exit " + code + "); no baselines written");
+            }
+            dirs.add(root.resolve("latest").toRealPath().toString());
+        }
+        return dirs;
     }
 }

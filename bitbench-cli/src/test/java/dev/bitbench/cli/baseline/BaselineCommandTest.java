@@ -96,8 +96,42 @@ class BaselineCommandTest {
     }
 
     @Test
-    void iterationsWithoutRunsExplainsThatTheRunnerIsNeeded() {
-        Outcome outcome = bitbench("baseline", "generate", "--iterations", "5", "--file", file().toString());
+    void iterationsRunTheSuiteThatManyTimesAndPoolTheRuns() throws IOException {
+        Outcome outcome = bitbench(
+                "baseline",
+                "generate",
+                "--iterations",
+                "2",
+                "--profile",
+                "smoke",
+                "--filter",
+                "^peers\\.add/ejml",
+                "--output",
+                dir.resolve("results").toString(),
+                "--file",
+                file().toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("pooled from 2 runs");
+        try (var runs = Files.list(dir.resolve("results"))) {
+            assertThat(runs.filter(p -> Files.isDirectory(p) && !Files.isSymbolicLink(p))
+                            .count())
+                    .isEqualTo(2);
+        }
+        var platform =
+                BaselinesJson.read(file()).platforms().values().iterator().next();
+        // 3 smoke samples per run, pooled
+        assertThat(platform.benchmarks()
+                        .get("peers.add/ejml/f32/4096")
+                        .metrics()
+                        .get("time")
+                        .samples())
+                .hasSize(6);
+    }
+
+    @Test
+    void neitherRunsNorIterationsIsAUsageError() {
+        Outcome outcome = bitbench("baseline", "generate", "--file", file().toString());
 
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.err()).contains("--iterations").contains("--from");
