@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Runs the same build against itself in interleaved rounds (A/A) and reports, per benchmark, the"
-                    + " coefficient of variation, the false-positive rate and the minimum detectable effect at 95%"
-                    + " power (resampling the A/A pairs with injected shifts of 1, 2, 3, 5, 10, 20%), and the rounds"
+                    + " coefficient of variation, the false-positive rate and the minimum detectable effect at 95%%"
+                    + " power (resampling the A/A pairs with injected shifts of 1, 2, 3, 5, 10, 20%%), and the rounds"
                     + " needed for --target.",
             "--inject PCT --inject-benchmark ID slows ID down by PCT in B through the suite's test-only hook"
                     + " (-Dbitbench.inject.slowdown=ID:PCT, also BITBENCH_INJECT_SLOWDOWN) and reports whether"
@@ -73,10 +73,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             names = "--target",
             paramLabel = "PCT",
             defaultValue = "3",
-            description = "Effect in % for the rounds recommendation (default: 3).")
+            description = "Effect in %% for the rounds recommendation (default: 3).")
     double target;
 
-    @Option(names = "--inject", paramLabel = "PCT", description = "Slow --inject-benchmark down by PCT % in B.")
+    @Option(names = "--inject", paramLabel = "PCT", description = "Slow --inject-benchmark down by PCT %% in B.")
     Double inject;
 
     @Option(names = "--inject-benchmark", paramLabel = "ID", description = "The benchmark slowed down by --inject.")

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "show",
         mixinStandardHelpOptions = true,
-        description = "Show one stored run: its settings, machine and every benchmark's median with its 95% CI.",
+        description = "Show one stored run: its settings, machine and every benchmark's median with its 95%% CI.",
         footerHeading = "%nExample:%n",
         footer = "  bitbench history show 20261123T101233Z-f8fe249")
 public final class HistoryShowCommand implements Callable<Integer> {

@@ -95,7 +95,7 @@ public class InferenceBenchmark {
 
     /** Maps and parses the GGUF and packs its ternary tensors. */
     @Benchmark
-    @Bench(group = "inference", op = "load", dtype = "tq2_0", shape = "{model}")
+    @Bench(group = "inference", op = "load", dtype = "tq2_0", shape = "{model}", work = "1", unit = WorkUnit.OP)
     public Object load() throws IOException {
         return BitnetModel.load(file);
     }
