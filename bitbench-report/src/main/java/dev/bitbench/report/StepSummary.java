@@ -32,18 +32,24 @@ public final class StepSummary {
      * @throws IOException when the file cannot be written
      */
     public Optional<Path> append(ReportInput input) throws IOException {
+        return append(new MarkdownReportFormat().format(input));
+    }
+
+    /**
+     * Appends {@code markdown}, ended by a blank line so the next section (several steps and
+     * commands share the file) starts cleanly; creates the file when absent.
+     *
+     * @return the file appended to, or empty when {@value #VARIABLE} is unset or blank
+     * @throws IOException when the file cannot be written
+     */
+    public Optional<Path> append(String markdown) throws IOException {
         String target = environment.get(VARIABLE);
         if (target == null || target.isBlank()) {
             return Optional.empty();
         }
         Path file = Path.of(target);
-        String markdown = new MarkdownReportFormat().format(input);
-        Files.writeString(
-                file,
-                markdown.endsWith("\n") ? markdown : markdown + "\n",
-                StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        String text = markdown.endsWith("\n") ? markdown + "\n" : markdown + "\n\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return Optional.of(file);
     }
 }

@@ -19,7 +19,8 @@ class StepSummaryTest {
         ReportInput input = new ReportInput(null, ReportFixtures.comparison());
         var written = new StepSummary(Map.of(StepSummary.VARIABLE, file.toString())).append(input);
         assertThat(written).contains(file);
-        assertThat(Files.readString(file)).isEqualTo("earlier step\n" + new MarkdownReportFormat().format(input));
+        assertThat(Files.readString(file))
+                .isEqualTo("earlier step\n" + new MarkdownReportFormat().format(input) + "\n");
     }
 
     @Test

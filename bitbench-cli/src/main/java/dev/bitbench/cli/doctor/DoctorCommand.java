@@ -1,8 +1,11 @@
 package dev.bitbench.cli.doctor;
 
 import dev.bitbench.cli.ExitCodes;
+import dev.bitbench.report.StepSummary;
 import dev.bitbench.store.RunStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -65,9 +68,12 @@ public final class DoctorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.json ? report.json() : report.human());
         out.flush();
-        GitHubStepSummary summary = GitHubStepSummary.from(System.getenv());
-        if (stepSummary && summary != null) {
-            summary.append(report.markdown());
+        if (stepSummary) {
+            try {
+                new StepSummary(System.getenv()).append(report.markdown());
+            } catch (IOException e) {
+                throw new UncheckedIOException(new IOException("cannot write the step summary: " + e.getMessage(), e));
+            }
         }
         return report.failed() ? ExitCodes.FAILURE : ExitCodes.OK;
     }

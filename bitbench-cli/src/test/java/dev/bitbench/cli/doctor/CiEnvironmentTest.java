@@ -2,6 +2,7 @@ package dev.bitbench.cli.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bitbench.report.StepSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +44,8 @@ class CiEnvironmentTest {
     @Test
     void stepSummaryAppendsAndSeparatesSections(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("summary.md");
-        assertThat(GitHubStepSummary.from(Map.of())).isNull();
-        GitHubStepSummary summary = GitHubStepSummary.from(Map.of("GITHUB_STEP_SUMMARY", file.toString()));
+        assertThat(new StepSummary(Map.of()).append("# nothing")).isEmpty();
+        StepSummary summary = new StepSummary(Map.of("GITHUB_STEP_SUMMARY", file.toString()));
         summary.append("# one");
         summary.append("two\n");
         assertThat(Files.readString(file)).isEqualTo("# one\n\ntwo\n\n");
