@@ -76,17 +76,7 @@ public final class Int8SymmetricMatrix implements QuantizedMatrix {
 
     @Override
     public void dequantizeInto(float[] out) {
-        Objects.requireNonNull(out, "out");
-        shape.requireLength("out", out.length);
-        int groupSize = shape.groupSize();
-        for (int group = 0; group < scales.length; group++) {
-            float scale = scales[group];
-            int from = group * groupSize;
-            int to = from + groupSize;
-            for (int i = from; i < to; i++) {
-                out[i] = codes[i] * scale;
-            }
-        }
+        ScaledCodes.dequantizeInto(shape, codes, scales, out);
     }
 
     @Override
