@@ -6,6 +6,7 @@ import dev.bitbench.store.RunStore;
 import dev.bitbench.store.RunSummary;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -67,7 +68,7 @@ public final class HistoryListCommand implements Callable<Integer> {
         for (RunSummary r : runs) {
             table.row(
                     r.id(),
-                    r.started().toString(),
+                    r.started().truncatedTo(ChronoUnit.SECONDS).toString(),
                     r.platform(),
                     r.gitBranch() == null ? "-" : r.gitBranch(),
                     r.gitSha() == null
