@@ -175,6 +175,7 @@ public final class CrossvalCommand implements Callable<Integer> {
                 engine = EngineCrossval.run(
                         gguf,
                         loaded,
+                        JavaEngineRun.unnameable(tokenizer),
                         promptIds,
                         settings,
                         output,
@@ -226,7 +227,7 @@ public final class CrossvalCommand implements Callable<Integer> {
             CrossvalReport.EngineResult engine,
             EngineCrossval.Settings s) {
         JavaEngineRun java = new JavaEngineRun(loaded, threads, Math.max(promptIds.length, promptTokens) + tokens + 1);
-        JavaEngineRun.Greedy greedy = java.greedy(promptIds, tokens);
+        JavaEngineRun.Greedy greedy = java.greedy(promptIds, tokens, new int[0]);
         CrossvalReport.Speed javaSpeed = engine != null ? engine.speed() : javaOnlySpeed(java, loaded, s);
         return UserLlamaCpp.run(
                 llamaCpp, gguf, tokenizer, prompt, promptIds, greedy.tokens(), greedy.logits(), javaSpeed, threads);

@@ -81,6 +81,8 @@ final class CrossvalMarkdown {
                     Locale.ROOT,
                     "| first free-running divergence | %s |%n",
                     step(a.firstDivergence(), a.marginAtDivergence())));
+            sb.append(String.format(
+                    Locale.ROOT, "| tokens left out of both (text names no single id) | %d |%n", e.excludedTokens()));
             sb.append(String.format(Locale.ROOT, "| reference tokens with no single id | %d |%n", a.unknown()));
             sb.append(String.format(Locale.ROOT, "| result | %s |%n%n", e.passed() ? "pass" : "FAIL"));
             speed(sb, e.speed(), "llama.cpp (bundled)");

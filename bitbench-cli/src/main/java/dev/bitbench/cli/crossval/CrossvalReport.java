@@ -87,6 +87,8 @@ public record CrossvalReport(
      * @param prompt the prompt ids of the agreement check
      * @param java the Java engine's greedy tokens
      * @param referenceTokens the reference's free-running greedy tokens (-1 = text with no single id)
+     * @param excludedTokens ids left out of both engines' greedy choices because generated text
+     *     cannot name them (empty text, or text shared with another id such as a lone UTF-8 byte)
      * @param agreement the comparison, null when the reference ran no generation
      * @param minForcedAgreement the teacher-forced agreement needed to pass
      * @param speed tokens per second of both, null when not timed
@@ -98,6 +100,7 @@ public record CrossvalReport(
             int[] prompt,
             int[] java,
             int[] referenceTokens,
+            int excludedTokens,
             TokenAgreement agreement,
             double minForcedAgreement,
             Speed speed) {

@@ -41,19 +41,27 @@ final class EngineCrossval {
     }
 
     static CrossvalReport.EngineResult run(
-            Path gguf, BitnetModel model, int[] prompt, Settings s, Path workDir, Path nativeDir, Duration timeout)
+            Path gguf,
+            BitnetModel model,
+            int[] excluded,
+            int[] prompt,
+            Settings s,
+            Path workDir,
+            Path nativeDir,
+            Duration timeout)
             throws IOException {
         int vocab = model.config().vocab();
         int[] speedPrompt = speedPrompt(s.seed(), s.promptTokens(), vocab);
         int context = Math.max(prompt.length, speedPrompt.length) + s.tokens() + 1;
         JavaEngineRun java = new JavaEngineRun(model, s.threads(), context);
-        JavaEngineRun.Greedy greedy = java.greedy(prompt, s.tokens());
+        JavaEngineRun.Greedy greedy = java.greedy(prompt, s.tokens(), excluded);
         JavaEngineRun.Timed javaTimed = java.time(speedPrompt, s.tokens(), s.runs());
         LlamaCppProbe.Request request = new LlamaCppProbe.Request(
                 gguf.toAbsolutePath().toString(),
                 s.threads(),
                 context,
                 vocab,
+                excluded,
                 prompt,
                 greedy.tokens(),
                 speedPrompt,
@@ -80,6 +88,7 @@ final class EngineCrossval {
                 prompt,
                 greedy.tokens(),
                 response.freeRun(),
+                excluded.length,
                 agreement,
                 s.minForcedAgreement(),
                 speed);

@@ -28,18 +28,43 @@ final class JavaEngineRun {
         this.vocab = model.config().vocab();
     }
 
+    /**
+     * Ids whose text is empty or shared with another id: a reference that reports generated text
+     * cannot name them, so the agreement check leaves them out of both engines' choices.
+     */
+    static int[] unnameable(dev.bitbench.inference.model.Tokenizer tokenizer) {
+        int n = tokenizer.vocabularySize();
+        java.util.Map<String, Integer> count = new java.util.HashMap<>();
+        String[] text = new String[n];
+        for (int id = 0; id < n; id++) {
+            text[id] = tokenizer.decode(new int[] {id}, 0, 1);
+            count.merge(text[id], 1, Integer::sum);
+        }
+        return java.util.stream.IntStream.range(0, n)
+                .filter(id -> text[id].isEmpty() || count.get(text[id]) > 1)
+                .toArray();
+    }
+
     String backend() {
         return session.backend().name();
     }
 
-    Greedy greedy(int[] prompt, int steps) {
+    /**
+     * Greedy generation.
+     *
+     * @param excluded ids never chosen: their logits count as minus infinity
+     */
+    Greedy greedy(int[] prompt, int steps, int[] excluded) {
         session.reset();
         int[] tokens = new int[steps];
         float[][] logits = new float[steps][];
         float[] current = session.forward(prompt, 0, prompt.length);
         for (int i = 0; i < steps; i++) {
             logits[i] = Arrays.copyOf(current, vocab);
-            tokens[i] = Sampler.argmax(current, vocab);
+            for (int id : excluded) {
+                logits[i][id] = Float.NEGATIVE_INFINITY;
+            }
+            tokens[i] = Sampler.argmax(logits[i], vocab);
             if (i + 1 < steps) {
                 current = session.forward(tokens[i]);
             }

@@ -30,6 +30,7 @@ public final class LlamaCppEngine implements AutoCloseable {
 
     private final LlamaModel model;
     private final Map<String, Integer> textToId;
+    private List<Integer> excluded = List.of();
 
     private LlamaCppEngine(LlamaModel model, Map<String, Integer> textToId) {
         this.model = model;
@@ -82,6 +83,11 @@ public final class LlamaCppEngine implements AutoCloseable {
         }
     }
 
+    /** Tokens greedy choices leave out from now on (logit bias minus infinity), e.g. those {@link #idOf} cannot name. */
+    public void exclude(int[] ids) {
+        excluded = Arrays.stream(ids).boxed().toList();
+    }
+
     /**
      * The id whose text is {@code text}, or -1 if no id or more than one has it (byte tokens that are
      * not valid UTF-8 on their own, control tokens).
@@ -92,7 +98,17 @@ public final class LlamaCppEngine implements AutoCloseable {
 
     /** The greedy next token after {@code prefix}, as its text; the KV cache of a shared prefix is reused. */
     public String next(int[] prefix) {
-        return model.complete(parameters(prefix, 1, true));
+        return complete(prefix, true);
+    }
+
+    /**
+     * The greedy next token after {@code prompt}, as its text.
+     *
+     * @param reuseCache whether the KV cache of the longest prefix shared with the last request is
+     *     kept (else the whole prompt is processed again)
+     */
+    public String complete(int[] prompt, boolean reuseCache) {
+        return model.complete(parameters(prompt, 1, reuseCache));
     }
 
     /** Greedy generation, streamed and timed. */
@@ -125,7 +141,7 @@ public final class LlamaCppEngine implements AutoCloseable {
         }
     }
 
-    private static InferenceParameters parameters(int[] prompt, int tokens, boolean reuseCache) {
+    private InferenceParameters parameters(int[] prompt, int tokens, boolean reuseCache) {
         InferenceParameters p = new InferenceParameters("")
                 .setNPredict(tokens)
                 .setTemperature(0f)
@@ -133,7 +149,8 @@ public final class LlamaCppEngine implements AutoCloseable {
                 .setRepeatPenalty(1f)
                 .setIgnoreEos(true)
                 .setCachePrompt(reuseCache)
-                .setSeed(42);
+                .setSeed(42)
+                .disableTokenIds(excluded);
         rawParameters(p).put("prompt", Arrays.toString(prompt));
         return p;
     }

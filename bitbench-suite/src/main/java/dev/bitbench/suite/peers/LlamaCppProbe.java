@@ -27,6 +27,8 @@ public final class LlamaCppProbe {
      * @param threads llama.cpp threads
      * @param context context size in tokens
      * @param vocab vocabulary size (to map generated text back to ids)
+     * @param excluded ids left out of the greedy choices of the agreement check (the parent leaves
+     *     out the same ones: tokens whose text does not name them, such as lone UTF-8 bytes)
      * @param prompt prompt ids of the agreement check
      * @param forced the parent engine's greedy continuation of {@code prompt}: step {@code k} asks
      *     llama.cpp for its greedy token after {@code prompt + forced[0..k)}
@@ -39,6 +41,7 @@ public final class LlamaCppProbe {
             int threads,
             int context,
             int vocab,
+            int[] excluded,
             int[] prompt,
             int[] forced,
             int[] speedPrompt,
@@ -103,6 +106,7 @@ public final class LlamaCppProbe {
 
     static Response run(Request r) {
         try (LlamaCppEngine engine = LlamaCppEngine.open(Path.of(r.model()), r.threads(), r.context(), r.vocab())) {
+            engine.exclude(r.excluded());
             LlamaCppEngine.Streamed free = engine.generate(r.prompt(), r.forced().length, false);
             List<String> forcedText = new ArrayList<>();
             int[] prefix = new int[r.prompt().length + r.forced().length];
@@ -111,6 +115,7 @@ public final class LlamaCppProbe {
             for (int k = 0; k < r.forced().length; k++) {
                 forcedText.add(engine.next(java.util.Arrays.copyOf(prefix, r.prompt().length + k)));
             }
+            engine.exclude(new int[0]);
             double[] prompt = new double[r.repeats()];
             double[] decode = new double[r.repeats()];
             for (int i = -1; i < r.repeats(); i++) {
