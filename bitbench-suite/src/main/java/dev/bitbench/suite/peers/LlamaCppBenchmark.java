@@ -38,7 +38,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * llama.cpp's server keeps the shared prefix in its KV cache, so it evaluates one token at the next
  * position (0 to {@value #DECODE_SPAN}, then over). Each call also carries the server's per-request
  * work (JSON, task queue, greedy sampling), which the Java benchmark does not have. The library's
- * native thread outlives {@code close()}; JMH's fork then ends through its shutdown timeout.
+ * native thread outlives {@code close()}, so tear-down arranges for the JVM to exit once JMH's main
+ * has returned ({@link LlamaCppEngine#exitWhenMainEnds()}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -85,6 +86,7 @@ public class LlamaCppBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         engine.close();
+        LlamaCppEngine.exitWhenMainEnds();
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

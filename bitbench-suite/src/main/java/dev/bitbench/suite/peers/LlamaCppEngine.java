@@ -174,4 +174,30 @@ public final class LlamaCppEngine implements AutoCloseable {
     public void close() {
         model.close();
     }
+
+    /**
+     * Ends the JVM with exit code 0 once its {@code main} thread has returned, which the library's
+     * native thread would otherwise prevent (a JMH fork would sit out its 30 s shutdown timeout).
+     * Waiting for {@code main} lets the host finish first: JMH's forked main has sent every result by
+     * then. Does nothing when there is no {@code main} thread.
+     */
+    public static void exitWhenMainEnds() {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("main") && t != Thread.currentThread())
+                .findFirst()
+                .ifPresent(main -> {
+                    Thread watcher = new Thread(
+                            () -> {
+                                try {
+                                    main.join();
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                                System.exit(0);
+                            },
+                            "bitbench-llama-cpp-exit");
+                    watcher.setDaemon(true);
+                    watcher.start();
+                });
+    }
 }
