@@ -36,7 +36,8 @@ class LlamaCppBenchmarkTest {
 
     @Test
     void usesTheSamePromptLengthAndDecodeSpanAsTheJavaEngineBenchmark() throws Exception {
-        var javaSpan = Class.forName("dev.bitbench.suite.inference.InferenceBenchmark").getDeclaredField("DECODE_SPAN");
+        var javaSpan =
+                Class.forName("dev.bitbench.suite.inference.InferenceBenchmark").getDeclaredField("DECODE_SPAN");
         javaSpan.setAccessible(true);
         assertThat(LlamaCppBenchmark.DECODE_SPAN).isEqualTo(javaSpan.getInt(null));
         String[] ours = Class.forName("dev.bitbench.suite.inference.InferenceBenchmark")
