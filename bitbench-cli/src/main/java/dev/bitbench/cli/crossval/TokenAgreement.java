@@ -65,13 +65,10 @@ public record TokenAgreement(
         int firstDivergence = -1;
         int unknown = 0;
         for (int i = 0; i < steps; i++) {
-            boolean same = i < freeRun.length && freeRun[i] == java[i];
-            if (same && firstDivergence < 0) {
+            if (i < freeRun.length && freeRun[i] == java[i]) {
                 freeMatches++;
             } else if (firstDivergence < 0) {
                 firstDivergence = i;
-            } else if (same) {
-                freeMatches++;
             }
         }
         int forcedMatches = 0;
