@@ -41,6 +41,7 @@ import picocli.CommandLine.Option;
             DoctorCommand.class,
             SetupCommand.class,
             FixturesCommand.class,
+            dev.bitbench.cli.crossval.CrossvalCommand.class,
             GenerateCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -22,7 +22,7 @@ public final class PeerLibraries {
      * Why the peer backend cannot run on this platform, or empty if it can.
      *
      * @param backend a peer backend name: {@code openblas}, {@code openblas-1t}, {@code ejml}, {@code
-     *     ojalgo}; other names are never unavailable
+     *     ojalgo}, {@code llama-cpp}, {@code llama-cpp-1t}; other names are never unavailable
      */
     public static Optional<String> unavailableReason(String backend) {
         try {
@@ -32,6 +32,10 @@ public final class PeerLibraries {
                 Class.forName("org.ejml.dense.row.CommonOps_FDRM");
             } else if (backend.equals("ojalgo")) {
                 Class.forName("org.ojalgo.matrix.store.R032Store");
+            } else if (backend.startsWith("llama-cpp")) {
+                // loading the JNI library starts no thread; only a loaded model does
+                LlamaCppEngine.ensureNativeDirectory();
+                Class.forName("de.kherud.llama.LlamaModel", true, PeerLibraries.class.getClassLoader());
             }
             return Optional.empty();
         } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError, ExceptionInInitializerError

@@ -1,0 +1,96 @@
+package dev.bitbench.cli.crossval;
+
+import dev.bitbench.inference.model.BitnetModel;
+import dev.bitbench.inference.model.NumericsMode;
+import dev.bitbench.suite.peers.LlamaCppProbe;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.SplittableRandom;
+
+/**
+ * The Java engine against the bundled llama.cpp (java-llama.cpp in a forked JVM) on one GGUF:
+ * greedy agreement free-running and teacher-forced, and prompt/decode speed of both on the same
+ * prompt ids in the same command run.
+ */
+final class EngineCrossval {
+    /**
+     * What to compare.
+     *
+     * @param promptTokens prompt length of the timed runs (seeded random ids, as the inference benchmark)
+     * @param tokens greedy steps compared and tokens generated per timed run
+     * @param runs timed runs per engine, after one warm-up run
+     * @param minForcedAgreement teacher-forced agreement needed to pass
+     */
+    record Settings(int threads, long seed, int promptTokens, int tokens, int runs, double minForcedAgreement) {
+        Settings {
+            if (threads < 1 || promptTokens < 1 || tokens < 2 || runs < 1) {
+                throw new IllegalArgumentException("threads, prompt tokens and runs must be >= 1 and tokens >= 2, got "
+                        + threads + ", " + promptTokens + ", " + runs + ", " + tokens);
+            }
+        }
+    }
+
+    private EngineCrossval() {}
+
+    /** The prompt ids of the timed runs: the recipe of {@code InferenceBenchmark}. */
+    static int[] speedPrompt(long seed, int length, int vocab) {
+        return new SplittableRandom(seed ^ 0x1f2e3d4c5b6a7988L)
+                .ints(length, 0, vocab)
+                .toArray();
+    }
+
+    static CrossvalReport.EngineResult run(
+            Path gguf,
+            BitnetModel model,
+            int[] excluded,
+            int[] prompt,
+            Settings s,
+            Path workDir,
+            Path nativeDir,
+            Duration timeout)
+            throws IOException {
+        int vocab = model.config().vocab();
+        int[] speedPrompt = speedPrompt(s.seed(), s.promptTokens(), vocab);
+        int context = Math.max(prompt.length, speedPrompt.length) + s.tokens() + 1;
+        JavaEngineRun java = new JavaEngineRun(model, s.threads(), context);
+        JavaEngineRun.Greedy greedy = java.greedy(prompt, s.tokens(), excluded);
+        JavaEngineRun.Timed javaTimed = java.time(speedPrompt, s.tokens(), s.runs());
+        LlamaCppProbe.Request request = new LlamaCppProbe.Request(
+                gguf.toAbsolutePath().toString(),
+                s.threads(),
+                context,
+                vocab,
+                excluded,
+                prompt,
+                greedy.tokens(),
+                speedPrompt,
+                s.tokens(),
+                s.runs());
+        LlamaCppProbe.Response response = LlamaCppFork.run(request, workDir, nativeDir, timeout);
+        if (response.error() != null) {
+            throw new IOException("bundled llama.cpp failed: " + response.error());
+        }
+        TokenAgreement agreement =
+                TokenAgreement.compare(greedy.tokens(), greedy.logits(), response.freeRun(), response.forced());
+        CrossvalReport.Speed speed = new CrossvalReport.Speed(
+                speedPrompt.length,
+                s.tokens(),
+                s.runs(),
+                JavaEngineRun.median(javaTimed.promptTokensPerSecond()),
+                JavaEngineRun.median(javaTimed.decodeTokensPerSecond()),
+                JavaEngineRun.median(response.promptTokensPerSecond()),
+                JavaEngineRun.median(response.decodeTokensPerSecond()));
+        return new CrossvalReport.EngineResult(
+                "bundled",
+                response.version(),
+                NumericsMode.LLAMA_CPP.label(),
+                prompt,
+                greedy.tokens(),
+                response.freeRun(),
+                excluded.length,
+                agreement,
+                s.minForcedAgreement(),
+                speed);
+    }
+}
