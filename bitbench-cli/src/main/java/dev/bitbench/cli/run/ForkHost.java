@@ -98,6 +98,7 @@ public final class ForkHost {
                         TimeValue.milliseconds(settings.measurementTime().toMillis()))
                 .timeout(TimeValue.milliseconds(settings.timeout().toMillis()))
                 .addProfiler(GCProfiler.class)
+                .addProfiler(MemoryEnergyProfiler.class)
                 .shouldFailOnError(true)
                 .jvmArgs(
                         "--add-modules=jdk.incubator.vector",

@@ -11,8 +11,9 @@ import java.util.Optional;
  *   <li>{@code peak_rss}: resident set high-water mark ({@code VmHWM}) at the end of the iteration,
  *       since the benchmark's first warm-up iteration began (reset there through {@code
  *       /proc/self/clear_refs}) — so non-decreasing within a fork;
- *   <li>{@code peak_heap}: used heap right after a full GC at the end of the iteration (the live
- *       set the benchmark keeps: its inputs, outputs, caches);
+ *   <li>{@code peak_heap}: the larger of the used heaps right after a full GC at the start and at
+ *       the end of the iteration (the live set the benchmark keeps: its inputs, outputs, caches;
+ *       garbage made inside the iteration is {@code alloc}'s business);
  *   <li>{@code energy}, {@code power}, {@code ops_per_joule}: RAPL joules over the iteration per
  *       operation, per second, and operations per joule;
  *   <li>{@code temperature}: hottest sensor at the end of the iteration;
