@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.profile.ProfilerException;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
@@ -20,6 +21,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -73,30 +75,59 @@ class MemoryEnergyProfilerTest {
     }
 
     @Test
+    void theRunnersProfilerOrderKeepsTheForcedGcOutOfTheGcProfilersCounts() throws RunnerException {
+        ChainedOptionsBuilder runnerOrder = ForkHost.withProfilers(options());
+        ChainedOptionsBuilder reversed =
+                options().addProfiler(GCProfiler.class).addProfiler(MemoryEnergyProfiler.class);
+
+        List<Double> counted = gcCounts(measured(runnerOrder));
+        List<Double> countedReversed = gcCounts(measured(reversed));
+
+        // reversed, the profiler's System.gc() after each iteration lands in the gc profiler's window;
+        // in the runner's order only a collection the benchmark JVM ran by itself could (and it
+        // allocates next to nothing)
+        assertThat(countedReversed).hasSize(3).allMatch(c -> c >= 1);
+        assertThat(counted).hasSize(3).anyMatch(c -> c == 0);
+    }
+
+    @Test
     void rejectsAnUnknownOption() {
         assertThatThrownBy(() -> new MemoryEnergyProfiler("interval=5"))
                 .isInstanceOf(ProfilerException.class)
                 .hasMessageContaining("root=<dir>");
     }
 
-    /** The measured iterations of one in-process run with the profiler given {@code options}. */
-    private static List<IterationResult> run(String options) throws RunnerException {
-        OptionsBuilder options1 = new OptionsBuilder();
-        options1.include("^" + HeldArrayBenchmark.class.getName().replace(".", "\\.") + "\\.sumOfAFew$")
+    /** The measured iterations of one in-process run with the profiler given {@code profilerOptions}. */
+    private static List<IterationResult> run(String profilerOptions) throws RunnerException {
+        return measured(options().addProfiler(MemoryEnergyProfiler.class, profilerOptions));
+    }
+
+    /** {@link HeldArrayBenchmark} in this JVM (forks 0): one warm-up and three measured iterations of 20 ms. */
+    private static ChainedOptionsBuilder options() {
+        return new OptionsBuilder()
+                .include("^" + HeldArrayBenchmark.class.getName().replace(".", "\\.") + "\\.sumOfAFew$")
                 .forks(0)
                 .warmupIterations(1)
                 .warmupTime(TimeValue.milliseconds(20))
                 .measurementIterations(3)
                 .measurementTime(TimeValue.milliseconds(20))
-                .addProfiler(MemoryEnergyProfiler.class, options)
                 .shouldFailOnError(true);
+    }
+
+    private static List<IterationResult> measured(ChainedOptionsBuilder options) throws RunnerException {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         RunResult result = new Runner(
-                        options1.build(), OutputFormatFactory.createFormatInstance(quiet, VerboseMode.SILENT))
+                        options.build(), OutputFormatFactory.createFormatInstance(quiet, VerboseMode.SILENT))
                 .run()
                 .iterator()
                 .next();
         return result.getBenchmarkResults().iterator().next().getIterationResults().stream()
+                .toList();
+    }
+
+    private static List<Double> gcCounts(List<IterationResult> iterations) {
+        return iterations.stream()
+                .map(it -> it.getSecondaryResults().get("gc.count").getScore())
                 .toList();
     }
 }
