@@ -170,6 +170,9 @@ public final class HtmlReportFormat implements ReportFormat {
                     "JDK",
                     escape(s.jvm().vendor() + " " + s.jvm().version()) + ", Vector API "
                             + s.jvm().vectorBits() + " bits");
+            UnmeasuredMetrics.of(s)
+                    .forEach((metric, reason) ->
+                            kv(h, escape(metric), "<span class=\"muted\">unavailable: " + escape(reason) + "</span>"));
             Map<BenchmarkStatus, Long> counts = new java.util.EnumMap<>(BenchmarkStatus.class);
             run.benchmarks().forEach(b -> counts.merge(b.status(), 1L, Long::sum));
             StringBuilder c = new StringBuilder();

@@ -121,6 +121,7 @@ public final class MarkdownReportFormat implements ReportFormat {
                 "governor / turbo",
                 text(s.governor() == null ? "unknown" : s.governor()) + " / "
                         + (s.turbo() == null ? "unknown" : s.turbo() ? "on" : "off"));
+        UnmeasuredMetrics.of(s).forEach((metric, reason) -> row(md, text(metric), "unavailable: " + text(reason)));
         if (s.ci() != null) {
             row(md, "CI", text(s.ci().provider() + (s.ci().runUrl() == null ? "" : " " + s.ci().runUrl())));
         }

@@ -97,7 +97,6 @@ public final class ForkHost {
                 .measurementTime(
                         TimeValue.milliseconds(settings.measurementTime().toMillis()))
                 .timeout(TimeValue.milliseconds(settings.timeout().toMillis()))
-                .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true)
                 .jvmArgs(
                         "--add-modules=jdk.incubator.vector",
@@ -105,6 +104,7 @@ public final class ForkHost {
                         "-D" + SeededInputs.THREADS_PROPERTY + "=" + threads)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());
+        withProfilers(options);
         line.params().forEach(options::param);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         String error = null;
@@ -121,6 +121,17 @@ public final class ForkHost {
             error = "JMH produced no result";
         }
         return error;
+    }
+
+    /**
+     * Adds the profilers of every benchmark: the {@link MemoryEnergyProfiler} first, then JMH's gc
+     * profiler. The order matters: JMH starts profilers in the order given and stops them in
+     * reverse, so the gc profiler's window (allocation, GC count and time) closes before the memory
+     * profiler forces its full GC and reads its counters; the other way round every iteration would
+     * count that GC and the profiler's own allocations into {@code alloc}.
+     */
+    static ChainedOptionsBuilder withProfilers(ChainedOptionsBuilder options) {
+        return options.addProfiler(MemoryEnergyProfiler.class).addProfiler(GCProfiler.class);
     }
 
     /** The Vector API's preferred vector size in bits, 0 if the module is missing. */

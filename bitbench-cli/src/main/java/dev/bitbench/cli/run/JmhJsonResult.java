@@ -2,24 +2,34 @@ package dev.bitbench.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bitbench.core.energy.ProfiledMetric;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The per-iteration samples of one benchmark, read from the JSON JMH writes ({@code rawData} of the
- * primary metric and of the gc profiler's {@code gc.alloc.rate.norm}, every fork flattened in
- * order).
+ * primary metric, of the gc profiler's {@code gc.alloc.rate.norm} and of the {@link
+ * MemoryEnergyProfiler}'s results, every fork flattened in order).
  *
  * @param timeUnit JMH's score unit, e.g. {@code us/op}
  * @param times one average time per operation per measured iteration, in {@code timeUnit}
  * @param allocBytesPerOp bytes allocated per operation per iteration; empty if the gc profiler gave
  *     nothing
+ * @param profiled the {@link MemoryEnergyProfiler}'s samples by metric, in {@link ProfiledMetric}
+ *     order; a metric it could not read is absent
  * @param raw the benchmark's object as JMH wrote it, for {@code jmh-raw.json}
  */
-public record JmhJsonResult(String timeUnit, double[] times, double[] allocBytesPerOp, JsonNode raw) {
+public record JmhJsonResult(
+        String timeUnit,
+        double[] times,
+        double[] allocBytesPerOp,
+        Map<ProfiledMetric, double[]> profiled,
+        JsonNode raw) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
@@ -41,7 +51,15 @@ public record JmhJsonResult(String timeUnit, double[] times, double[] allocBytes
         double[] alloc = Optional.ofNullable(bench.path("secondaryMetrics").get("gc.alloc.rate.norm"))
                 .map(m -> flatten(m.path("rawData")))
                 .orElse(new double[0]);
-        return new JmhJsonResult(primary.path("scoreUnit").asText("s/op"), times, alloc, bench);
+        Map<ProfiledMetric, double[]> profiled = new EnumMap<>(ProfiledMetric.class);
+        for (ProfiledMetric m : ProfiledMetric.values()) {
+            JsonNode metric = bench.path("secondaryMetrics").get(m.label());
+            double[] samples = metric == null ? new double[0] : flatten(metric.path("rawData"));
+            if (samples.length > 0) {
+                profiled.put(m, samples);
+            }
+        }
+        return new JmhJsonResult(primary.path("scoreUnit").asText("s/op"), times, alloc, profiled, bench);
     }
 
     /** Seconds in one unit of {@code timeUnit} ({@code ns/op} gives 1e-9). */

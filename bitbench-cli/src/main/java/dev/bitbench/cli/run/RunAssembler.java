@@ -14,8 +14,10 @@ import java.util.Map;
 /**
  * Turns how each benchmark ended into result records: {@code time} from JMH's samples ({@code
  * lower}), {@code throughput} derived per sample from the declared work ({@code higher}), {@code
- * alloc} in B/op from the gc profiler ({@code lower}), plus any extra metrics computed in process
- * (quantization accuracy).
+ * alloc} in B/op from the gc profiler ({@code lower}), the {@link MemoryEnergyProfiler}'s metrics
+ * ({@code peak_rss}, {@code peak_heap} in bytes and, where the machine has the counters, energy,
+ * temperature, frequency and battery), plus any extra metrics computed in process (quantization
+ * accuracy).
  */
 public final class RunAssembler {
     private RunAssembler() {}
@@ -60,7 +62,10 @@ public final class RunAssembler {
         }
     }
 
-    /** The metrics of a measured benchmark, in the order time, throughput, alloc, extras. */
+    /**
+     * The metrics of a measured benchmark, in the order time, throughput, alloc, the profiled ones
+     * ({@code peak_rss}, {@code peak_heap}, energy, …, those that could be read), extras.
+     */
     static Map<String, Metric> metrics(BenchmarkDescriptor d, JmhJsonResult jmh, Map<String, Metric> extras) {
         Map<String, Metric> metrics = new LinkedHashMap<>();
         metrics.put("time", Metric.of(jmh.timeUnit(), Direction.LOWER, jmh.times()));
@@ -79,6 +84,7 @@ public final class RunAssembler {
         if (jmh.allocBytesPerOp().length > 0) {
             metrics.put("alloc", Metric.of("B/op", Direction.LOWER, jmh.allocBytesPerOp()));
         }
+        jmh.profiled().forEach((m, samples) -> metrics.put(m.label(), Metric.of(m.unit(), m.better(), samples)));
         metrics.putAll(extras);
         return metrics;
     }

@@ -1,6 +1,8 @@
 package dev.bitbench.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bitbench.core.energy.CounterWindow;
+import dev.bitbench.core.energy.MachineCounters;
 import dev.bitbench.core.result.BenchmarkResult;
 import dev.bitbench.core.result.GitInfo;
 import dev.bitbench.core.result.JvmInfo;
@@ -47,7 +49,6 @@ public final class RunService {
     /**
      * Runs {@code plan} as {@code request} says.
      *
-     * @param notRun benchmarks recorded without running (skipped devices), appended to the results
      * @param notRun benchmarks recorded without running (skipped devices), appended to the results
      * @param system the machine, as collected in this JVM; its JVM part is replaced by what the
      *     benchmark JVM reports
@@ -118,7 +119,11 @@ public final class RunService {
                     git,
                     request.tags(),
                     config);
-            RunResult run = new RunResult(info, withBenchmarkJvm(system, executor.info(), request), results);
+            SystemInfo measured = withUnavailableMetrics(
+                    withBenchmarkJvm(system, executor.info(), request),
+                    CounterWindow.unavailable(
+                            MachineCounters.ofThisMachine(), request.jmh().forks() == 0));
+            RunResult run = new RunResult(info, measured, results);
             Path dir = RunDirectory.write(request.outputRoot(), run, raw);
             writtenTo.set(dir);
             return new Outcome(run, dir);
@@ -166,6 +171,31 @@ public final class RunService {
                 s.governor(),
                 s.turbo(),
                 s.unavailable(),
+                s.ci());
+    }
+
+    /**
+     * The system with the reasons the profiled metrics (peak RSS, energy, temperature, frequency,
+     * battery) cannot be read on this machine added to {@code unavailable}, once per run rather than
+     * per benchmark; keys are the metric names ({@code energy} stands for power and ops per joule too).
+     */
+    static SystemInfo withUnavailableMetrics(SystemInfo s, Map<String, String> reasons) {
+        if (reasons.isEmpty()) {
+            return s;
+        }
+        Map<String, String> unavailable = new LinkedHashMap<>(s.unavailable());
+        reasons.forEach(unavailable::putIfAbsent);
+        return new SystemInfo(
+                s.os(),
+                s.kernel(),
+                s.arch(),
+                s.platform(),
+                s.cpu(),
+                s.memoryBytes(),
+                s.jvm(),
+                s.governor(),
+                s.turbo(),
+                unavailable,
                 s.ci());
     }
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bitbench.core.Direction;
 import dev.bitbench.core.result.BenchmarkResult;
 import dev.bitbench.core.result.BenchmarkStatus;
+import dev.bitbench.core.result.CpuInfo;
+import dev.bitbench.core.result.JvmInfo;
 import dev.bitbench.core.result.Metric;
 import dev.bitbench.core.result.RunStatus;
+import dev.bitbench.core.result.SystemInfo;
 import dev.bitbench.suite.BenchmarkDescriptor;
 import dev.bitbench.suite.WorkUnit;
 import java.io.IOException;
@@ -68,6 +71,52 @@ class RunAssemblerTest {
                 .containsEntry("size", "1000")
                 .containsEntry("shape", "1000x1000")
                 .doesNotContainKey("backend");
+    }
+
+    @Test
+    void profiledMetricsBecomeMetricsWithTheirUnitAndDirectionAndUnreadOnesStayAbsent() throws IOException {
+        Path file = dir.resolve("1.json");
+        Files.writeString(file, """
+                [ { "benchmark" : "x.MatmulBenchmark.matmul", "mode" : "avgt", "forks" : 1,
+                    "primaryMetric" : { "score" : 250.0, "scoreUnit" : "ms/op", "rawData" : [ [ 200.0, 300.0 ] ] },
+                    "secondaryMetrics" : {
+                        "peak_rss" : { "score" : 2.0E8, "scoreUnit" : "B", "rawData" : [ [ 1.5E8, 2.0E8 ] ] },
+                        "peak_heap" : { "score" : 6.0E7, "scoreUnit" : "B", "rawData" : [ [ 6.0E7, 5.9E7 ] ] },
+                        "ops_per_joule" : { "score" : 40.0, "scoreUnit" : "ops/J", "rawData" : [ [ 30.0, 50.0 ] ] }
+                    } } ]
+                """);
+        BenchmarkResult r =
+                RunAssembler.toResult(new CaseOutcome(new BenchmarkCase(0, MATMUL), "ok", null, file), Map.of());
+
+        assertThat(r.metrics().get("peak_rss").samples()).containsExactly(1.5e8, 2.0e8);
+        assertThat(r.metrics().get("peak_rss").unit()).isEqualTo("B");
+        assertThat(r.metrics().get("peak_rss").better()).isEqualTo(Direction.LOWER);
+        assertThat(r.metrics().get("peak_heap").samples()).containsExactly(6.0e7, 5.9e7);
+        assertThat(r.metrics().get("ops_per_joule").better()).isEqualTo(Direction.HIGHER);
+        assertThat(r.metrics()).doesNotContainKeys("energy", "power", "alloc", "temperature");
+    }
+
+    @Test
+    void unavailableMetricReasonsJoinTheSystemOnceWithoutReplacingItsOwn() {
+        SystemInfo system = new SystemInfo(
+                "Linux",
+                null,
+                "amd64",
+                "linux-x86_64",
+                new CpuInfo("cpu", 2, 2, List.of()),
+                0,
+                new JvmInfo("Eclipse Adoptium", "17.0.12+7", List.of(), 256),
+                null,
+                null,
+                Map.of("kernel", "os.version is not set"),
+                null);
+
+        SystemInfo with = RunService.withUnavailableMetrics(
+                system, Map.of("energy", "no RAPL domains", "kernel", "not this one"));
+
+        assertThat(with.unavailable())
+                .containsExactly(Map.entry("kernel", "os.version is not set"), Map.entry("energy", "no RAPL domains"));
+        assertThat(RunService.withUnavailableMetrics(system, Map.of())).isSameAs(system);
     }
 
     @Test

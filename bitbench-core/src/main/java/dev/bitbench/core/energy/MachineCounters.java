@@ -49,6 +49,11 @@ public final class MachineCounters {
         return root.resolve("proc/self/status");
     }
 
+    /** {@code proc/self/clear_refs} below the root, for {@link PeakMemory#resetPeakRss}. */
+    public Path procSelfClearRefs() {
+        return root.resolve("proc/self/clear_refs");
+    }
+
     /** One line per reader: its value or {@code unavailable: <reason>}; keys rapl, temperature, throttle, battery, peak_rss. */
     public Map<String, String> describe() {
         Map<String, String> out = new LinkedHashMap<>();

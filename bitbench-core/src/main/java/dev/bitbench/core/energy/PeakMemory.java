@@ -1,9 +1,12 @@
 package dev.bitbench.core.energy;
 
+import java.io.IOException;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -36,6 +39,26 @@ public final class PeakMemory {
             }
         }
         return Reading.unavailable(procSelfStatus + " has no positive VmHWM line");
+    }
+
+    /**
+     * Resets this process's {@code VmHWM} to its current resident set by writing {@code 5} to {@code
+     * clear_refs} (Linux 4.0 and later; nothing else is cleared).
+     *
+     * @param clearRefs normally {@code /proc/self/clear_refs}
+     * @return true when the file took the write; false when it is absent or not writable (then
+     *     {@code VmHWM} keeps the process's peak since it started)
+     */
+    public static boolean resetPeakRss(Path clearRefs) {
+        if (!Files.isRegularFile(clearRefs) || !Files.isWritable(clearRefs)) {
+            return false;
+        }
+        try {
+            Files.writeString(clearRefs, "5", StandardOpenOption.WRITE);
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Sum of the peak used bytes of the heap pools (normally {@code ManagementFactory.getMemoryPoolMXBeans()}). */

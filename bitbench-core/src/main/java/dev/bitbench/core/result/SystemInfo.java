@@ -21,7 +21,10 @@ import java.util.Objects;
  *     {@code null} when not readable (see {@code unavailable})
  * @param turbo whether turbo/boost is enabled, or {@code null} when not readable
  * @param unavailable why a field is {@code null}: field name ({@code governor}, {@code turbo},
- *     {@code kernel}, …) to a one-line reason; empty when everything was read
+ *     {@code kernel}, …) to a one-line reason; also why a profiled metric ({@code peak_rss}, {@code
+ *     peak_heap}, {@code energy}, {@code temperature}, {@code cpu_freq_ratio}, {@code battery_drain})
+ *     is absent from the run's benchmarks, by metric name, once per run; empty when everything was
+ *     read
  * @param ci the CI system, or {@code null} when not run in CI
  */
 public record SystemInfo(

@@ -106,6 +106,45 @@ class RunSchemaTest {
     }
 
     @Test
+    void profiledMetricsAndTheReasonsForTheAbsentOnesAreValidAndReadBack() {
+        RunResult fixture = ResultFixtures.run();
+        SystemInfo s = fixture.system();
+        Map<String, String> unavailable = new java.util.LinkedHashMap<>(s.unavailable());
+        unavailable.put("energy", "no RAPL domains in /sys/class/powercap (no intel_rapl driver, VM or container)");
+        SystemInfo system = new SystemInfo(
+                s.os(),
+                s.kernel(),
+                s.arch(),
+                s.platform(),
+                s.cpu(),
+                s.memoryBytes(),
+                s.jvm(),
+                s.governor(),
+                s.turbo(),
+                unavailable,
+                s.ci());
+        BenchmarkResult first = fixture.benchmarks().get(0);
+        Map<String, Metric> metrics = new java.util.LinkedHashMap<>(first.metrics());
+        metrics.put("peak_rss", Metric.of("B", Direction.LOWER, 6.8e7, 6.8e7, 6.9e7));
+        metrics.put("peak_heap", Metric.of("B", Direction.LOWER, 7.0e6, 7.1e6, 7.1e6));
+        BenchmarkResult profiled = new BenchmarkResult(
+                first.id(),
+                first.group(),
+                first.op(),
+                first.backend(),
+                first.dtype(),
+                first.params(),
+                first.status(),
+                first.error(),
+                metrics);
+        RunResult run = new RunResult(fixture.run(), system, List.of(profiled));
+        String json = RunResultJson.toJson(run);
+
+        assertThat(validate(parse(json))).isEmpty();
+        assertThat(RunResultJson.fromJson(json, "profiled.json")).isEqualTo(run);
+    }
+
+    @Test
     void schemaRejectsWhatTheReaderRejects() {
         assertThat(validate(edited(t -> t.put("schema", "bitbench/run/v2")))).isNotEmpty();
         assertThat(validate(edited(t -> ((ObjectNode) t.get("run")).remove("seed"))))
@@ -120,6 +159,14 @@ class RunSchemaTest {
                 .isNotEmpty();
         assertThat(validate(edited(t -> ((ObjectNode) t.get("system")).put("platform", "Linux"))))
                 .isNotEmpty();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Set<ValidationMessage> validate(JsonNode tree) {
