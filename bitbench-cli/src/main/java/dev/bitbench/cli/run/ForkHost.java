@@ -37,7 +37,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class ForkHost {
     private static final Pattern EXCEPTION_LINE =
             Pattern.compile("^((?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error)(?::.*)?)$", Pattern.MULTILINE);
-    private static final Set<String> PEERS_NEEDING_LOAD = Set.of("openblas", "openblas-1t", "ejml", "ojalgo");
+    private static final Set<String> PEERS_NEEDING_LOAD =
+            Set.of("openblas", "openblas-1t", "ejml", "ojalgo", "llama-cpp", "llama-cpp-1t");
 
     private ForkHost() {}
 
