@@ -25,11 +25,12 @@ import java.util.Objects;
  *
  * <p>Numerics mode {@link NumericsMode#BITNET} (the default): every BitLinear quantizes its input to int8 per token
  * (absmax, as the kernels' {@link ActivationQuantizer} and the BitNet b1.58 paper) and multiplies
- * by the packed ternary weights with one scale per row; norms, RoPE, attention and the F16 output
- * head are float. Prompts run in batches of up to {@link #MAX_BATCH} tokens through the GEMM
+ * by the packed ternary weights with one scale per row; norms, RoPE and attention are float, and
+ * the output head is the model's Q8_0 copy of the F16 head (8-bit weights, float activations; see
+ * {@link BitnetModel#outputQ8()}). Prompts run in batches of up to {@link #MAX_BATCH} tokens through the GEMM
  * kernels, decoding one token at a time through the GEMV kernels. Mode {@link
  * NumericsMode#LLAMA_CPP} quantizes activations per block of 256 as ggml does for TQ types (see
- * {@link BlockQuantizedLinear}), to agree with llama.cpp.
+ * {@link BlockQuantizedLinear}), to agree with llama.cpp, and keeps the exact F16 head.
  *
  * <p>Not thread-safe; the backend may use threads inside each product.
  */
@@ -214,7 +215,11 @@ public final class InferenceSession {
                 last[i] = dev.bitbench.kernels.Fp16.round(last[i]);
             }
         }
-        backend.matrix().gemvF16(model.output(), last, logits, c.vocab(), e);
+        if (mode == NumericsMode.LLAMA_CPP) {
+            backend.matrix().gemvF16(model.output(), last, logits, c.vocab(), e);
+        } else {
+            backend.matrix().gemvQ8_0(model.outputQ8(), last, logits);
+        }
     }
 
     private void layer(int l, BitnetLayer w, int n) {
