@@ -70,6 +70,12 @@ public final class InferenceSession {
     private final float[] blockScales;
     private final float[] ones = new float[MAX_BATCH];
     private final Int8Activations[] blockInputs;
+    /** Views of the activation buffers by token count, made once so that decoding allocates nothing. */
+    private final Int8Activations[] embdInputs = new Int8Activations[MAX_BATCH + 1];
+
+    private final Int8Activations[] ffInputs = new Int8Activations[MAX_BATCH + 1];
+    private final Int8Activations[][] blockViews;
+    private final int[] single = new int[1];
     private Int8Activations input;
     private int inputTokens;
 
@@ -129,6 +135,7 @@ public final class InferenceSession {
         }
         blockScales = new float[b * maxBlocks];
         blockInputs = new Int8Activations[maxBlocks];
+        blockViews = new Int8Activations[MAX_BATCH + 1][];
         java.util.Arrays.fill(ones, 1f);
     }
 
@@ -158,6 +165,20 @@ public final class InferenceSession {
     /** Forgets the sequence, keeping the buffers. */
     public void reset() {
         position = 0;
+    }
+
+    /**
+     * Keeps the first {@code tokens} of the sequence and forgets the rest: the next token goes to
+     * position {@code tokens}, attending to the cached keys and values before it (e.g. to decode
+     * again after the same prompt without processing it again).
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= tokens <= position()}
+     */
+    public void truncate(int tokens) {
+        if (tokens < 0 || tokens > position) {
+            throw new IllegalArgumentException("can keep 0 to " + position + " tokens, got " + tokens);
+        }
+        position = tokens;
     }
 
     /**
@@ -192,8 +213,8 @@ public final class InferenceSession {
 
     /** Decodes one token: {@code forward(new int[] {token}, 0, 1)}. */
     public float[] forward(int token) {
-        int[] one = {token};
-        return forward(one, 0, 1);
+        single[0] = token;
+        return forward(single, 0, 1);
     }
 
     private void batch(int[] tokens, int off, int n) {
@@ -302,7 +323,11 @@ public final class InferenceSession {
     private void quantize(float[] src, int n, int width) {
         inputTokens = n;
         if (mode == NumericsMode.BITNET) {
-            input = new Int8Activations(codes, tokenScales, n, width);
+            Int8Activations[] views = width == c.nEmbd() ? embdInputs : ffInputs;
+            if (views[n] == null) {
+                views[n] = new Int8Activations(codes, tokenScales, n, width);
+            }
+            input = views[n];
             ActivationQuantizer.quantize(src, 0, input);
             return;
         }
@@ -313,9 +338,13 @@ public final class InferenceSession {
                         src, t * width + b * BlockQuantizedLinear.BLOCK, blockCodes[b], t * BlockQuantizedLinear.BLOCK);
             }
         }
-        for (int b = 0; b < nb; b++) {
-            blockInputs[b] = new Int8Activations(blockCodes[b], ones, n, BlockQuantizedLinear.BLOCK);
+        if (blockViews[n] == null) {
+            blockViews[n] = new Int8Activations[blockCodes.length];
+            for (int b = 0; b < blockCodes.length; b++) {
+                blockViews[n][b] = new Int8Activations(blockCodes[b], ones, n, BlockQuantizedLinear.BLOCK);
+            }
         }
+        System.arraycopy(blockViews[n], 0, blockInputs, 0, nb);
     }
 
     /** {@code out = W . input} for the input last {@link #quantize quantized}. */
