@@ -292,24 +292,9 @@ public final class InferenceSession {
         for (int head = 0; head < c.nHeads(); head++) {
             int qOff = t * e + head * hd;
             int kvOff = (head / group) * hd;
-            for (int j = 0; j <= pos; j++) {
-                int kOff = j * kvDim + kvOff;
-                float dot = 0f;
-                for (int i = 0; i < hd; i++) {
-                    dot += q[qOff + i] * keys[kOff + i];
-                }
-                scores[j] = dot * scale;
-            }
+            ops.dotRows(q, qOff, keys, kvOff, kvDim, pos + 1, hd, scale, scores, 0);
             ops.softmax(scores, 0, scores, 0, pos + 1);
-            int outOff = t * e + head * hd;
-            java.util.Arrays.fill(att, outOff, outOff + hd, 0f);
-            for (int j = 0; j <= pos; j++) {
-                float p = scores[j];
-                int vOff = j * kvDim + kvOff;
-                for (int i = 0; i < hd; i++) {
-                    att[outOff + i] += p * values[vOff + i];
-                }
-            }
+            ops.weightedRowSum(scores, 0, values, kvOff, kvDim, pos + 1, hd, att, t * e + head * hd);
         }
     }
 
