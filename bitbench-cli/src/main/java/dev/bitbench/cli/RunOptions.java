@@ -168,7 +168,8 @@ public final class RunOptions {
                 c.sizes(),
                 valuesPerParameter(p),
                 Set.copyOf(c.operations()),
-                Set.copyOf(c.dataTypes()));
+                Set.copyOf(c.dataTypes()),
+                p.json());
         int threads = c.threads() == null ? Runtime.getRuntime().availableProcessors() : c.threads();
 
         Map<String, Object> recorded = new LinkedHashMap<>(c.toMap());

@@ -21,4 +21,11 @@ public interface MatrixOps {
      * {@link Fp16}); accumulation is in float.
      */
     void gemvF16(short[] a, float[] x, float[] y, int m, int k);
+
+    /**
+     * {@code y[rows] = A . x[cols]} with {@code A} in {@link dev.bitbench.kernels.quant.Q8_0Matrix
+     * Q8_0} blocks (8-bit codes, one float scale per 32); {@code x} stays in float and accumulation
+     * is in float.
+     */
+    void gemvQ8_0(dev.bitbench.kernels.quant.Q8_0Matrix a, float[] x, float[] y);
 }

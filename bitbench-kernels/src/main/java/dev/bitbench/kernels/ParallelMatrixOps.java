@@ -90,6 +90,15 @@ final class ParallelMatrixOps implements MatrixOps {
                 (i0, i1) -> MatrixVectorKernels.gemvF16Rows(a, x, y, k, i0, i1));
     }
 
+    @Override
+    public void gemvQ8_0(dev.bitbench.kernels.quant.Q8_0Matrix a, float[] x, float[] y) {
+        Q8_0Kernels.check(a, x, y);
+        parallel.forRange(
+                a.rows(),
+                rowsPerTask(GEMV_WORK_PER_TASK, 1, a.cols()),
+                (i0, i1) -> Q8_0Kernels.gemvRowsSimd(a, x, y, i0, i1));
+    }
+
     /** Rows per task so that each task does at least {@code work} multiply-adds. */
     private static int rowsPerTask(long work, int n, int k) {
         long perRow = Math.max(1L, (long) n * k);

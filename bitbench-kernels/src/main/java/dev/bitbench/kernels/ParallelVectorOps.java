@@ -296,4 +296,27 @@ final class ParallelVectorOps implements VectorOps {
     private static int blockEnd(int n, int b) {
         return (int) Math.min(n, (long) b * BLOCK);
     }
+
+    @Override
+    public void dotRows(
+            float[] x,
+            int xOff,
+            float[] rows,
+            int rowsOff,
+            int stride,
+            int count,
+            int n,
+            float scale,
+            float[] out,
+            int outOff) {
+        AttentionKernels.check("dotRows", x, xOff, rows, rowsOff, stride, count, n, out, outOff, count);
+        AttentionKernels.dotRowsSimd(x, xOff, rows, rowsOff, stride, count, n, scale, out, outOff);
+    }
+
+    @Override
+    public void weightedRowSum(
+            float[] w, int wOff, float[] rows, int rowsOff, int stride, int count, int n, float[] out, int outOff) {
+        AttentionKernels.check("weightedRowSum", w, wOff, rows, rowsOff, stride, count, n, out, outOff, n);
+        AttentionKernels.weightedRowSumSimd(w, wOff, rows, rowsOff, stride, count, n, out, outOff);
+    }
 }

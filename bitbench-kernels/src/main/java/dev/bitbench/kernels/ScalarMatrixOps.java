@@ -59,4 +59,10 @@ final class ScalarMatrixOps implements MatrixOps {
             y[i] = sum;
         }
     }
+
+    @Override
+    public void gemvQ8_0(dev.bitbench.kernels.quant.Q8_0Matrix a, float[] x, float[] y) {
+        Q8_0Kernels.check(a, x, y);
+        Q8_0Kernels.gemvRowsScalar(a, x, y, 0, a.rows());
+    }
 }

@@ -265,4 +265,27 @@ final class ScalarVectorOps implements VectorOps {
         }
         checkRange("rope", "x", x, off, (int) n);
     }
+
+    @Override
+    public void dotRows(
+            float[] x,
+            int xOff,
+            float[] rows,
+            int rowsOff,
+            int stride,
+            int count,
+            int n,
+            float scale,
+            float[] out,
+            int outOff) {
+        AttentionKernels.check("dotRows", x, xOff, rows, rowsOff, stride, count, n, out, outOff, count);
+        AttentionKernels.dotRowsScalar(x, xOff, rows, rowsOff, stride, count, n, scale, out, outOff);
+    }
+
+    @Override
+    public void weightedRowSum(
+            float[] w, int wOff, float[] rows, int rowsOff, int stride, int count, int n, float[] out, int outOff) {
+        AttentionKernels.check("weightedRowSum", w, wOff, rows, rowsOff, stride, count, n, out, outOff, n);
+        AttentionKernels.weightedRowSumScalar(w, wOff, rows, rowsOff, stride, count, n, out, outOff);
+    }
 }

@@ -64,4 +64,10 @@ final class SimdMatrixOps implements MatrixOps {
         MatrixShapes.checkGemv("gemvF16", MatrixShapes.lengthOf(a), x, y, m, k);
         MatrixVectorKernels.gemvF16Rows(a, x, y, k, 0, m);
     }
+
+    @Override
+    public void gemvQ8_0(dev.bitbench.kernels.quant.Q8_0Matrix a, float[] x, float[] y) {
+        Q8_0Kernels.check(a, x, y);
+        Q8_0Kernels.gemvRowsSimd(a, x, y, 0, a.rows());
+    }
 }

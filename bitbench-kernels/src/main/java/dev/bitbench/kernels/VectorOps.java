@@ -165,4 +165,33 @@ public interface VectorOps {
      * @param freqBase the RoPE base (10000 in Llama, 500000 in Llama 3), finite and {@code > 0}
      */
     void rope(float[] x, int off, int nHeads, int headDim, int pos, float freqBase);
+
+    /**
+     * Scaled dot products of one vector with {@code count} rows: {@code out[outOff + j] = scale *
+     * (x[xOff .. xOff + n) . rows[rowsOff + j * stride .. + n))} (attention scores over a KV cache).
+     *
+     * @throws IllegalArgumentException if {@code count} or {@code n} is negative, {@code stride < n},
+     *     or an array is too short
+     */
+    void dotRows(
+            float[] x,
+            int xOff,
+            float[] rows,
+            int rowsOff,
+            int stride,
+            int count,
+            int n,
+            float scale,
+            float[] out,
+            int outOff);
+
+    /**
+     * The weighted sum of {@code count} rows: {@code out[outOff .. + n) = sum_j w[wOff + j] *
+     * rows[rowsOff + j * stride .. + n)} (attention output from probabilities and cached values);
+     * {@code count == 0} gives zeros.
+     *
+     * @throws IllegalArgumentException as {@link #dotRows}
+     */
+    void weightedRowSum(
+            float[] w, int wOff, float[] rows, int rowsOff, int stride, int count, int n, float[] out, int outOff);
 }

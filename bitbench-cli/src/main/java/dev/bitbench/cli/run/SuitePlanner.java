@@ -43,6 +43,9 @@ public final class SuitePlanner {
      * @param ops operations to keep, in the config vocabulary ({@code matmul}, {@code multiply},
      *     {@code activations}, {@code peers}, ...; see {@link #category}); empty keeps all
      * @param dtypes data types to keep ({@code f32}, {@code f16}, ...); empty keeps all
+     * @param profile the profile's name ({@code smoke}, {@code quick}, {@code standard}, {@code
+     *     thorough}), which picks the model fixtures of a {@code model} parameter (see {@link
+     *     #fixtureSizes}); empty for none, when {@code valuesPerParameter} narrows it like any other
      */
     public record Request(
             Optional<Pattern> filter,
@@ -50,19 +53,49 @@ public final class SuitePlanner {
             List<TensorSize> sizes,
             int valuesPerParameter,
             Set<String> ops,
-            Set<String> dtypes) {
+            Set<String> dtypes,
+            String profile) {
         public Request {
             Objects.requireNonNull(filter, "filter");
             backends = Set.copyOf(backends);
             sizes = List.copyOf(sizes);
             ops = Set.copyOf(ops);
             dtypes = Set.copyOf(dtypes);
+            Objects.requireNonNull(profile, "profile");
+        }
+
+        /** A request without a profile name. */
+        public Request(
+                Optional<Pattern> filter,
+                Set<String> backends,
+                List<TensorSize> sizes,
+                int valuesPerParameter,
+                Set<String> ops,
+                Set<String> dtypes) {
+            this(filter, backends, sizes, valuesPerParameter, ops, dtypes, "");
         }
 
         /** Everything, with each benchmark's own parameter values. */
         public static Request all() {
             return new Request(Optional.empty(), Set.of(), List.of(), 0, Set.of(), Set.of());
         }
+    }
+
+    /** The parameter naming a model fixture size in the {@code inference} benchmarks. */
+    static final String MODEL_PARAMETER = "model";
+
+    /**
+     * The model fixtures a profile runs: {@code smoke} the unit-test model {@code tiny}; {@code
+     * quick} and {@code standard} {@code small} (the speed goal's model); {@code thorough} adds
+     * {@code medium} (the BitNet 2B4T shape, a 1.2 GB fixture). Empty for no or an unknown profile.
+     */
+    static List<String> fixtureSizes(String profile) {
+        return switch (profile) {
+            case "smoke" -> List.of("tiny");
+            case "quick", "standard" -> List.of("small");
+            case "thorough" -> List.of("small", "medium");
+            default -> List.of();
+        };
     }
 
     /** The plan for {@code request} over the benchmarks on the class path. */
@@ -195,7 +228,10 @@ public final class SuitePlanner {
         for (Map.Entry<String, String[]> p : declared.entrySet()) {
             List<String> values = List.of(p.getValue());
             boolean narrowed = !p.getKey().equals("backend") && !p.getKey().equals("dtype");
-            if (p.getKey().equals("size") && !request.sizes().isEmpty()) {
+            List<String> fixtures = fixtureSizes(request.profile());
+            if (p.getKey().equals(MODEL_PARAMETER) && !fixtures.isEmpty() && values.containsAll(fixtures)) {
+                values = fixtures;
+            } else if (p.getKey().equals("size") && !request.sizes().isEmpty()) {
                 values = request.sizes().stream()
                         .map(t -> sizeValue(t, meaning))
                         .filter(Objects::nonNull)

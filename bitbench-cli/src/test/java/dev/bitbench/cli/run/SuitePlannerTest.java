@@ -117,4 +117,41 @@ class SuitePlannerTest {
         assertThat(AddBenchmark.class).isNotNull();
         assertThat(EjmlBenchmark.class).isNotNull();
     }
+
+    private static List<String> inferenceIds(String profile, int perBench) {
+        return ids(new SuitePlanner.Request(
+                Optional.of(Pattern.compile("^inference\\.decode/simd/")),
+                Set.of(),
+                List.of(),
+                perBench,
+                Set.of(),
+                Set.of(),
+                profile));
+    }
+
+    @Test
+    void profilesPickTheModelFixtures() {
+        assertThat(inferenceIds("smoke", 1)).containsExactly("inference.decode/simd/tq2_0/tiny");
+        assertThat(inferenceIds("quick", 1)).containsExactly("inference.decode/simd/tq2_0/small");
+        assertThat(inferenceIds("standard", 2)).containsExactly("inference.decode/simd/tq2_0/small");
+        assertThat(inferenceIds("thorough", 0))
+                .containsExactly("inference.decode/simd/tq2_0/small", "inference.decode/simd/tq2_0/medium");
+        // without a profile the model is narrowed like any parameter: the first declared value
+        assertThat(inferenceIds("", 1)).containsExactly("inference.decode/simd/tq2_0/tiny");
+    }
+
+    @Test
+    void quickRunsTheSmallModelOnOneThreadAndOnAllThreads() {
+        List<String> ids = ids(new SuitePlanner.Request(
+                Optional.of(Pattern.compile("^inference\\.decode/")),
+                Set.of(),
+                List.of(),
+                1,
+                Set.of(),
+                Set.of(),
+                "quick"));
+        assertThat(ids)
+                .containsExactlyInAnyOrder(
+                        "inference.decode/simd/tq2_0/small", "inference.decode/parallel/tq2_0/small");
+    }
 }

@@ -5,6 +5,7 @@ import static dev.bitbench.inference.model.BitnetNames.*;
 import dev.bitbench.inference.gguf.GgufFile;
 import dev.bitbench.inference.gguf.GgufFormatException;
 import dev.bitbench.inference.gguf.GgufReader;
+import dev.bitbench.kernels.quant.Q8_0Matrix;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +15,14 @@ import java.util.Map;
 /**
  * A llama.cpp {@code bitnet} model loaded from GGUF: configuration, F16 token embeddings (also the
  * output head when the file has no {@code output.weight}, as llama.cpp's {@code build_bitnet} does),
- * the output norm and the blocks. Immutable after loading; one model can serve many {@link
+ * the head also as {@link Q8_0Matrix Q8_0} blocks (made at load), the output norm and the blocks. Immutable after loading; one model can serve many {@link
  * InferenceSession}s.
  */
 public final class BitnetModel {
     private final ModelConfig config;
     private final short[] tokenEmbedding;
     private final short[] output;
+    private final Q8_0Matrix outputQ8;
     private final float[] outputNorm;
     private final List<BitnetLayer> layers;
     private final Map<String, dev.bitbench.inference.gguf.GgufValue> metadata;
@@ -35,6 +37,7 @@ public final class BitnetModel {
         this.config = config;
         this.tokenEmbedding = tokenEmbedding;
         this.output = output;
+        this.outputQ8 = Q8_0Matrix.fromHalf(output, config.vocab(), config.nEmbd());
         this.outputNorm = outputNorm;
         this.layers = List.copyOf(layers);
         this.metadata = metadata;
@@ -95,6 +98,15 @@ public final class BitnetModel {
     /** The output head {@code [vocab x n_embd]} as half bits (the token embedding when tied). */
     public short[] output() {
         return output;
+    }
+
+    /**
+     * The output head quantized once at load to {@link Q8_0Matrix Q8_0} blocks (8-bit codes, one
+     * scale per 32 values; error at most half a scale step per weight): the head of numerics mode
+     * {@link NumericsMode#BITNET}, reading half the bytes of the F16 head per token.
+     */
+    public Q8_0Matrix outputQ8() {
+        return outputQ8;
     }
 
     public float[] outputNorm() {

@@ -29,6 +29,8 @@ public final class BitnetNames {
     public static final String KEY_EOS_ID = "tokenizer.ggml.eos_token_id";
     public static final String KEY_UNK_ID = "tokenizer.ggml.unknown_token_id";
     public static final String KEY_ADD_BOS = "tokenizer.ggml.add_bos_token";
+    public static final String KEY_MERGES = "tokenizer.ggml.merges";
+    public static final String KEY_PRE = "tokenizer.ggml.pre";
 
     public static final String TOKEN_EMBD = "token_embd.weight";
     public static final String OUTPUT_NORM = "output_norm.weight";

@@ -25,11 +25,12 @@ import java.util.Objects;
  *
  * <p>Numerics mode {@link NumericsMode#BITNET} (the default): every BitLinear quantizes its input to int8 per token
  * (absmax, as the kernels' {@link ActivationQuantizer} and the BitNet b1.58 paper) and multiplies
- * by the packed ternary weights with one scale per row; norms, RoPE, attention and the F16 output
- * head are float. Prompts run in batches of up to {@link #MAX_BATCH} tokens through the GEMM
+ * by the packed ternary weights with one scale per row; norms, RoPE and attention are float, and
+ * the output head is the model's Q8_0 copy of the F16 head (8-bit weights, float activations; see
+ * {@link BitnetModel#outputQ8()}). Prompts run in batches of up to {@link #MAX_BATCH} tokens through the GEMM
  * kernels, decoding one token at a time through the GEMV kernels. Mode {@link
  * NumericsMode#LLAMA_CPP} quantizes activations per block of 256 as ggml does for TQ types (see
- * {@link BlockQuantizedLinear}), to agree with llama.cpp.
+ * {@link BlockQuantizedLinear}), to agree with llama.cpp, and keeps the exact F16 head.
  *
  * <p>Not thread-safe; the backend may use threads inside each product.
  */
@@ -69,6 +70,12 @@ public final class InferenceSession {
     private final float[] blockScales;
     private final float[] ones = new float[MAX_BATCH];
     private final Int8Activations[] blockInputs;
+    /** Views of the activation buffers by token count, made once so that decoding allocates nothing. */
+    private final Int8Activations[] embdInputs = new Int8Activations[MAX_BATCH + 1];
+
+    private final Int8Activations[] ffInputs = new Int8Activations[MAX_BATCH + 1];
+    private final Int8Activations[][] blockViews;
+    private final int[] single = new int[1];
     private Int8Activations input;
     private int inputTokens;
 
@@ -128,6 +135,7 @@ public final class InferenceSession {
         }
         blockScales = new float[b * maxBlocks];
         blockInputs = new Int8Activations[maxBlocks];
+        blockViews = new Int8Activations[MAX_BATCH + 1][];
         java.util.Arrays.fill(ones, 1f);
     }
 
@@ -157,6 +165,20 @@ public final class InferenceSession {
     /** Forgets the sequence, keeping the buffers. */
     public void reset() {
         position = 0;
+    }
+
+    /**
+     * Keeps the first {@code tokens} of the sequence and forgets the rest: the next token goes to
+     * position {@code tokens}, attending to the cached keys and values before it (e.g. to decode
+     * again after the same prompt without processing it again).
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= tokens <= position()}
+     */
+    public void truncate(int tokens) {
+        if (tokens < 0 || tokens > position) {
+            throw new IllegalArgumentException("can keep 0 to " + position + " tokens, got " + tokens);
+        }
+        position = tokens;
     }
 
     /**
@@ -191,8 +213,8 @@ public final class InferenceSession {
 
     /** Decodes one token: {@code forward(new int[] {token}, 0, 1)}. */
     public float[] forward(int token) {
-        int[] one = {token};
-        return forward(one, 0, 1);
+        single[0] = token;
+        return forward(single, 0, 1);
     }
 
     private void batch(int[] tokens, int off, int n) {
@@ -214,7 +236,11 @@ public final class InferenceSession {
                 last[i] = dev.bitbench.kernels.Fp16.round(last[i]);
             }
         }
-        backend.matrix().gemvF16(model.output(), last, logits, c.vocab(), e);
+        if (mode == NumericsMode.LLAMA_CPP) {
+            backend.matrix().gemvF16(model.output(), last, logits, c.vocab(), e);
+        } else {
+            backend.matrix().gemvQ8_0(model.outputQ8(), last, logits);
+        }
     }
 
     private void layer(int l, BitnetLayer w, int n) {
@@ -266,24 +292,9 @@ public final class InferenceSession {
         for (int head = 0; head < c.nHeads(); head++) {
             int qOff = t * e + head * hd;
             int kvOff = (head / group) * hd;
-            for (int j = 0; j <= pos; j++) {
-                int kOff = j * kvDim + kvOff;
-                float dot = 0f;
-                for (int i = 0; i < hd; i++) {
-                    dot += q[qOff + i] * keys[kOff + i];
-                }
-                scores[j] = dot * scale;
-            }
+            ops.dotRows(q, qOff, keys, kvOff, kvDim, pos + 1, hd, scale, scores, 0);
             ops.softmax(scores, 0, scores, 0, pos + 1);
-            int outOff = t * e + head * hd;
-            java.util.Arrays.fill(att, outOff, outOff + hd, 0f);
-            for (int j = 0; j <= pos; j++) {
-                float p = scores[j];
-                int vOff = j * kvDim + kvOff;
-                for (int i = 0; i < hd; i++) {
-                    att[outOff + i] += p * values[vOff + i];
-                }
-            }
+            ops.weightedRowSum(scores, 0, values, kvOff, kvDim, pos + 1, hd, att, t * e + head * hd);
         }
     }
 
@@ -297,7 +308,11 @@ public final class InferenceSession {
     private void quantize(float[] src, int n, int width) {
         inputTokens = n;
         if (mode == NumericsMode.BITNET) {
-            input = new Int8Activations(codes, tokenScales, n, width);
+            Int8Activations[] views = width == c.nEmbd() ? embdInputs : ffInputs;
+            if (views[n] == null) {
+                views[n] = new Int8Activations(codes, tokenScales, n, width);
+            }
+            input = views[n];
             ActivationQuantizer.quantize(src, 0, input);
             return;
         }
@@ -308,9 +323,13 @@ public final class InferenceSession {
                         src, t * width + b * BlockQuantizedLinear.BLOCK, blockCodes[b], t * BlockQuantizedLinear.BLOCK);
             }
         }
-        for (int b = 0; b < nb; b++) {
-            blockInputs[b] = new Int8Activations(blockCodes[b], ones, n, BlockQuantizedLinear.BLOCK);
+        if (blockViews[n] == null) {
+            blockViews[n] = new Int8Activations[blockCodes.length];
+            for (int b = 0; b < blockCodes.length; b++) {
+                blockViews[n][b] = new Int8Activations(blockCodes[b], ones, n, BlockQuantizedLinear.BLOCK);
+            }
         }
+        System.arraycopy(blockViews[n], 0, blockInputs, 0, nb);
     }
 
     /** {@code out = W . input} for the input last {@link #quantize quantized}. */

@@ -5,7 +5,9 @@ package dev.bitbench.inference.model;
  *
  * <ul>
  *   <li>{@link #BITNET}: int8 per token with absmax scaling (the BitNet b1.58 recipe, the kernels'
- *       {@code ActivationQuantizer}); one float product per output.
+ *       {@code ActivationQuantizer}); one float product per output. The output head uses the
+ *       F16 head quantized once at load to Q8_0 blocks (32 weights, one scale), with float
+ *       activations: half the bytes per token, logits within half a scale step per weight.
  *   <li>{@link #LLAMA_CPP}: as ggml's TQ1_0/TQ2_0 dot products against {@code Q8_K} activations:
  *       each block of 256 activations gets its own scale {@code d = max / -127} (max: the value of
  *       largest magnitude, sign kept) and codes {@code min(127, rint(x / d))}; the output sums

@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A tokenizer over a GGUF vocabulary with byte tokens {@code <0x00>} to {@code <0xFF>}
- * (as the fixtures' and SentencePiece byte-fallback vocabularies have). A {@code llama}
- * (SentencePiece) vocabulary encodes as llama.cpp's SPM tokenizer does; any other is encoded as
- * its UTF-8 bytes, one byte token each. BOS comes first when {@code tokenizer.ggml.add_bos_token}
- * is true (the default). Decoding turns byte tokens back into bytes and other pieces into their text with
- * {@code ▁} as a space, drops control tokens, and decodes the bytes as UTF-8 at the end, so a
- * character split over several tokens comes back whole. GPT-2 BPE merges are not supported.
+ * A tokenizer over a GGUF vocabulary that can spell every byte: SentencePiece byte-fallback
+ * vocabularies with byte tokens {@code <0x00>} to {@code <0xFF>} (as the fixtures have), or GPT-2
+ * byte-level BPE vocabularies whose single characters stand for bytes. A {@code llama}
+ * (SentencePiece) vocabulary encodes as llama.cpp's SPM tokenizer does; a {@code gpt2} one with
+ * its {@code tokenizer.ggml.merges} as llama.cpp's BPE tokenizer does (see {@link
+ * Gpt2BpeEncoder}); any other is encoded as its UTF-8 bytes, one byte token each. BOS comes first
+ * when {@code tokenizer.ggml.add_bos_token} is true (the default). Decoding turns tokens back into
+ * bytes (byte tokens, {@code ▁} as a space, or GPT-2's byte map), drops control tokens, and
+ * decodes the bytes as UTF-8 at the end, so a character split over several tokens comes back
+ * whole.
  */
 public final class Tokenizer {
     private static final int TYPE_CONTROL = 3;
@@ -30,6 +33,7 @@ public final class Tokenizer {
     private final int eos;
     private final boolean addBos;
     private final SentencePieceEncoder sentencePiece;
+    private final Gpt2BpeEncoder bpe;
     private final boolean addSpacePrefix;
 
     private Tokenizer(
@@ -40,19 +44,21 @@ public final class Tokenizer {
             int eos,
             boolean addBos,
             boolean sentencePiece,
+            Gpt2BpeEncoder bpe,
             boolean addSpacePrefix)
             throws GgufFormatException {
         this.pieces = pieces;
         this.bos = bos;
         this.eos = eos;
         this.addBos = addBos;
+        this.bpe = bpe;
         tokenBytes = new int[pieces.size()];
         control = new boolean[pieces.size()];
         java.util.Arrays.fill(byteTokens, -1);
         for (int id = 0; id < pieces.size(); id++) {
             String p = pieces.get(id);
             tokenBytes[id] = -1;
-            if (p.length() == 6 && p.startsWith("<0x") && p.endsWith(">")) {
+            if (bpe == null && p.length() == 6 && p.startsWith("<0x") && p.endsWith(">")) {
                 try {
                     int b = Integer.parseInt(p.substring(3, 5), 16);
                     tokenBytes[id] = b;
@@ -65,10 +71,20 @@ public final class Tokenizer {
             }
             control[id] = types != null && id < types.length && types[id] == TYPE_CONTROL;
         }
+        for (int b = 0; b < 256 && bpe != null; b++) {
+            byteTokens[b] = bpe.byteToken(b);
+            if (byteTokens[b] >= 0) {
+                tokenBytes[byteTokens[b]] = b;
+            }
+        }
         for (int b = 0; b < 256; b++) {
             if (byteTokens[b] < 0) {
-                throw new GgufFormatException("the vocabulary has no byte token <0x" + String.format("%02X", b)
-                        + ">; only byte-fallback vocabularies are supported");
+                throw new GgufFormatException(
+                        bpe != null
+                                ? "the gpt2 vocabulary has no token for byte 0x" + String.format("%02X", b) + " ('"
+                                        + Gpt2BpeEncoder.byteChar(b) + "')"
+                                : "the vocabulary has no byte token <0x" + String.format("%02X", b)
+                                        + ">; only byte-fallback vocabularies are supported");
             }
         }
         this.sentencePiece = sentencePiece ? new SentencePieceEncoder(pieces, scores, byteTokens) : null;
@@ -114,11 +130,39 @@ public final class Tokenizer {
         boolean spm = model != null
                 && model.type() == dev.bitbench.inference.gguf.GgufValueType.STRING
                 && model.asString().equals("llama");
+        Gpt2BpeEncoder bpe = null;
+        if (model != null
+                && model.type() == dev.bitbench.inference.gguf.GgufValueType.STRING
+                && model.asString().equals("gpt2")) {
+            bpe = bpe(metadata, pieces);
+        }
         GgufValue prefix = metadata.get("tokenizer.ggml.add_space_prefix");
         boolean addSpacePrefix = prefix == null
                 || prefix.type() != dev.bitbench.inference.gguf.GgufValueType.BOOL
                 || (Boolean) prefix.value();
-        return new Tokenizer(pieces, types, scores, bos, eos, addBos && bos >= 0, spm, addSpacePrefix);
+        return new Tokenizer(pieces, types, scores, bos, eos, addBos && bos >= 0, spm, bpe, addSpacePrefix);
+    }
+
+    private static Gpt2BpeEncoder bpe(Map<String, GgufValue> metadata, List<String> pieces) throws GgufFormatException {
+        GgufValue merges = metadata.get(KEY_MERGES);
+        if (merges == null || merges.type() != dev.bitbench.inference.gguf.GgufValueType.ARRAY) {
+            throw new GgufFormatException("a gpt2 tokenizer needs the metadata key " + KEY_MERGES);
+        }
+        List<String> pairs = new ArrayList<>();
+        for (GgufValue v : merges.asArray().elements()) {
+            if (v.type() != dev.bitbench.inference.gguf.GgufValueType.STRING) {
+                throw new GgufFormatException(KEY_MERGES + " must be an array of strings");
+            }
+            pairs.add(v.asString());
+        }
+        GgufValue pre = metadata.get(KEY_PRE);
+        String preName =
+                pre != null && pre.type() == dev.bitbench.inference.gguf.GgufValueType.STRING ? pre.asString() : null;
+        try {
+            return new Gpt2BpeEncoder(pieces, pairs, preName);
+        } catch (IllegalArgumentException e) {
+            throw new GgufFormatException(e.getMessage());
+        }
     }
 
     private static int id(Map<String, GgufValue> metadata, String key, int vocab) throws GgufFormatException {
@@ -136,9 +180,18 @@ public final class Tokenizer {
     /**
      * Token ids of {@code text}, after BOS when the model adds it: for a SentencePiece ({@code
      * llama}) vocabulary as llama.cpp's SPM tokenizer encodes it (see {@link SentencePieceEncoder}),
-     * otherwise one byte token per UTF-8 byte.
+     * for a {@code gpt2} one by byte-level BPE (see {@link Gpt2BpeEncoder}), otherwise one byte
+     * token per UTF-8 byte.
      */
     public int[] encode(String text) {
+        if (bpe != null) {
+            List<Integer> out = new ArrayList<>();
+            if (addBos) {
+                out.add(bos);
+            }
+            bpe.encode(text, out);
+            return out.stream().mapToInt(Integer::intValue).toArray();
+        }
         if (sentencePiece != null) {
             List<Integer> out = new ArrayList<>();
             if (addBos) {
@@ -189,6 +242,8 @@ public final class Tokenizer {
             }
             if (tokenBytes[id] >= 0) {
                 out.write(tokenBytes[id]);
+            } else if (bpe != null) {
+                Gpt2BpeEncoder.decodePiece(pieces.get(id), out);
             } else {
                 byte[] text = pieces.get(id).replace('\u2581', ' ').getBytes(StandardCharsets.UTF_8);
                 out.write(text, 0, text.length);

@@ -29,7 +29,7 @@ final class FloatReference {
     enum Activations {
         /** Not at all. */
         FLOAT,
-        /** int8 per token, absmax (BitNet). */
+        /** int8 per token, absmax (BitNet); head weights in Q8_0 blocks of 32. */
         INT8_PER_TOKEN,
         /** int8 per block of 256 with the signed extreme as scale (ggml's Q8_K), F16 head input. */
         Q8_K_BLOCKS
@@ -77,6 +77,28 @@ final class FloatReference {
         float[] out = new float[b.remaining() / 2];
         for (int i = 0; i < out.length; i++) {
             out[i] = Fp16.toFloat(b.getShort(2 * i));
+        }
+        return out;
+    }
+
+    /**
+     * The head as the bitnet mode uses it: ggml's Q8_0 formula per block of 32 ({@code d = amax /
+     * 127}, codes {@code roundf(v * (1 / d))}), returned dequantized.
+     */
+    private static float[] q8_0(float[] w) {
+        float[] out = new float[w.length];
+        for (int b = 0; b < w.length; b += 32) {
+            float amax = 0f;
+            for (int j = 0; j < 32; j++) {
+                amax = Math.max(amax, Math.abs(w[b + j]));
+            }
+            float d = amax / 127f;
+            float id = d == 0f ? 0f : 1f / d;
+            for (int j = 0; j < 32; j++) {
+                float v = w[b + j] * id;
+                float code = v < 0 ? -(float) Math.floor(-v + 0.5f) : (float) Math.floor(v + 0.5f);
+                out[b + j] = code * d;
+            }
         }
         return out;
     }
@@ -150,12 +172,13 @@ final class FloatReference {
                 }
             }
         }
+        float[] head = activations == Activations.INT8_PER_TOKEN ? q8_0(emb) : emb;
         double[][] logits = new double[n][vocab];
         for (int t = 0; t < n; t++) {
             for (int r = 0; r < vocab; r++) {
                 double dot = 0;
                 for (int i = 0; i < e; i++) {
-                    dot += emb[r * e + i] * out[t][i];
+                    dot += head[r * e + i] * out[t][i];
                 }
                 logits[t][r] = dot;
             }

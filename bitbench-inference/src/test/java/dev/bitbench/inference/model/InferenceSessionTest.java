@@ -168,6 +168,22 @@ class InferenceSessionTest {
     }
 
     @Test
+    void truncateKeepsThePrefixSoDecodingRepeatsExactly() {
+        InferenceSession s = new InferenceSession(model, Backends.simd(), 16);
+        s.forward(TOKENS, 0, 4);
+        float[] first = s.forward(TOKENS[5]).clone();
+        s.forward(TOKENS[6]);
+        s.truncate(4);
+        assertThat(s.position()).isEqualTo(4);
+        assertThat(s.forward(TOKENS[5])).containsExactly(first);
+        // and it differs from decoding that token after a different prefix
+        s.truncate(3);
+        assertThat(s.forward(TOKENS[5])).isNotEqualTo(first);
+        assertThatThrownBy(() -> s.truncate(5)).hasMessageContaining("0 to 4");
+        assertThatThrownBy(() -> s.truncate(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsTokensOutsideTheVocabularyAndCacheOverflow() {
         InferenceSession s = new InferenceSession(model, Backends.scalar(), 4);
         assertThatThrownBy(() -> s.forward(512)).hasMessageContaining("outside the vocabulary");

@@ -1,6 +1,5 @@
 package dev.bitbench.suite.inference;
 
-import dev.bitbench.inference.fixtures.FixtureManifest;
 import dev.bitbench.inference.fixtures.FixtureShape;
 import dev.bitbench.inference.fixtures.Fixtures;
 import dev.bitbench.inference.gguf.GgmlType;
@@ -12,13 +11,9 @@ import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
 import dev.bitbench.suite.WorkUnit;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -28,72 +23,89 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * End to end through the BitNet b1.58 engine on a seeded model fixture (TQ2_0 weights, generated
- * into a temporary directory at trial set-up, so nothing is downloaded): model load, prompt
- * processing of {@code prompt} tokens in one batch, and decoding one token at a time. Decode steps
- * run at positions 0 to {@value #DECODE_SPAN} and start over, so their time is the average over
- * that span of KV-cache lengths. Numerics mode {@code bitnet} (int8 per-token activations).
+ * End to end through the BitNet b1.58 engine on a seeded model fixture (TQ2_0 weights, nothing
+ * downloaded), in numerics mode {@code bitnet}:
+ *
+ * <ul>
+ *   <li>{@code load}: map and parse the GGUF, pack the ternary tensors, quantize the head.
+ *   <li>{@code prefill}: the {@code prompt} tokens from an empty cache, in batches: its time is
+ *       the time to first token, its throughput the prompt tokens per second.
+ *   <li>{@code decode}: one token at a time after the prompt, at positions {@code prompt} to
+ *       {@code prompt + }{@value #DECODE_TOKENS}, then again from {@code prompt} (the prompt's
+ *       cache kept): its throughput is the decode tokens per second over a 64-token generation.
+ * </ul>
+ *
+ * <p>The fixture lives in {@link #FIXTURES_DIR} under the working directory (the one {@code
+ * bitbench run} was started in; its JMH forks inherit it), or in {@code $BITBENCH_FIXTURES}: it is
+ * generated there the first time (for {@code small} a few seconds, for {@code medium} about a
+ * minute; {@code bitbench fixtures generate --size medium} does it beforehand with progress) and
+ * reused while the manifest's seed, shape and SHA-256 match. The profiles pick the sizes (see the
+ * runner's {@code SuitePlanner}): smoke {@code tiny}, quick {@code small}, thorough {@code small}
+ * and {@code medium}; backend {@code simd} is one thread, {@code parallel} all of them. Trial
+ * set-up runs {@value #WARM_UP_ROUNDS} untimed prompts and generations (one on {@code tiny}), so
+ * that short profiles measure compiled code.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class InferenceBenchmark {
-    /** Decode positions before the cache starts over. */
-    static final int DECODE_SPAN = 128;
+    /** Tokens of one measured generation. */
+    static final int DECODE_TOKENS = 64;
+    /** Prompts and generations run untimed at trial set-up (one for {@code tiny}). */
+    static final int WARM_UP_ROUNDS = 3;
+    /** Where fixtures live, relative to the working directory. */
+    static final String FIXTURES_DIR = ".bitbench/fixtures";
+    /** An environment variable naming another fixture directory (JMH forks inherit the environment). */
+    static final String FIXTURES_ENV = "BITBENCH_FIXTURES";
 
     @Param({"simd", "parallel"})
     public String backend;
 
-    /** Fixture size: {@code tiny} in the smoke and quick profiles, {@code small} from standard on. */
-    @Param({"tiny", "small"})
+    /** Fixture size; the profile picks which (smoke tiny, quick small, thorough small and medium). */
+    @Param({"tiny", "small", "medium"})
     public String model;
 
-    @Param({"64"})
+    @Param({"128"})
     public int prompt;
 
-    private Path directory;
     private Path file;
     private InferenceSession session;
     private int[] promptIds;
-    private int nextToken;
+    private int[] generated;
+
+    /** The fixture directory: {@code $BITBENCH_FIXTURES}, else {@value #FIXTURES_DIR}. */
+    static Path fixturesDir() {
+        String env = System.getenv(FIXTURES_ENV);
+        return Path.of(env == null || env.isBlank() ? FIXTURES_DIR : env);
+    }
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        FixtureShape shape = FixtureShape.ALL.stream()
-                .filter(s -> s.name().equals(model))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown fixture size " + model));
+        FixtureShape shape = FixtureShape.byName(model);
         long seed = SeededInputs.seed();
-        directory = Files.createTempDirectory("bitbench-fixture-");
-        FixtureManifest.Entry entry = Fixtures.generate(directory, shape, GgmlType.TQ2_0, seed, bytes -> {});
-        file = directory.resolve(entry.file());
+        file = Fixtures.reuseOrGenerate(fixturesDir(), shape, GgmlType.TQ2_0, seed, bytes -> {});
         BitnetModel loaded = BitnetModel.load(file);
-        int maxTokens = Math.max(prompt, DECODE_SPAN) + 1;
         session = new InferenceSession(
-                loaded, Backends.byName(backend, SeededInputs.threads()), maxTokens, NumericsMode.BITNET);
+                loaded, Backends.byName(backend, SeededInputs.threads()), prompt + DECODE_TOKENS, NumericsMode.BITNET);
         SplittableRandom random = new SplittableRandom(seed ^ 0x1f2e3d4c5b6a7988L);
         promptIds = random.ints(prompt, 0, shape.vocab()).toArray();
-        nextToken = promptIds[0];
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        session = null;
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+        generated = random.ints(DECODE_TOKENS, 0, shape.vocab()).toArray();
+        // the quick profile's JMH warm-up (under a second) is shorter than one small prompt, so the
+        // trial warms the engine itself: a few prompts and generations, until C2 has compiled them
+        int rounds = shape.equals(FixtureShape.TINY) ? 1 : WARM_UP_ROUNDS;
+        for (int r = 0; r < rounds; r++) {
+            session.reset();
+            session.forward(promptIds, 0, prompt);
+            for (int t = 0; t < DECODE_TOKENS; t++) {
+                session.forward(generated[t]);
+            }
         }
+        session.truncate(prompt);
     }
 
-    /** Maps and parses the GGUF and packs its ternary tensors. */
+    /** Maps and parses the GGUF, packs its ternary tensors and quantizes the output head. */
     @Benchmark
     @Bench(group = "inference", op = "load", dtype = "tq2_0", shape = "{model}", work = "1", unit = WorkUnit.OP)
     public Object load() throws IOException {
@@ -114,15 +126,18 @@ public class InferenceBenchmark {
         return session.forward(promptIds, 0, prompt);
     }
 
-    /** One decode step; greedy choice of the next token is left out (it is the same for any engine). */
+    /**
+     * One decode step after the prompt; greedy choice of the next token is left out (the same for
+     * any engine), the tokens are fixed seeded ones instead.
+     */
     @Benchmark
     @Bench(group = "inference", op = "decode", dtype = "tq2_0", shape = "{model}", work = "1", unit = WorkUnit.TOKEN)
     public float[] decode() {
-        if (session.position() >= DECODE_SPAN) {
-            session.reset();
+        int step = session.position() - prompt;
+        if (step >= DECODE_TOKENS) {
+            session.truncate(prompt);
+            step = 0;
         }
-        float[] logits = session.forward(nextToken);
-        nextToken = promptIds[session.position() % prompt];
-        return logits;
+        return session.forward(generated[step]);
     }
 }

@@ -1,0 +1,123 @@
+package dev.bitbench.kernels;
+
+import dev.bitbench.kernels.quant.Q8_0Matrix;
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Matrix-vector products of a {@link Q8_0Matrix} with a float vector, over a range of output rows
+ * (so the parallel backend can split rows over threads). Activations stay in float: {@code y[r] =
+ * sum_b d(r, b) * sum_j code(r, 32 b + j) * x[32 b + j]}.
+ *
+ * <p>{@link #gemvRowsSimd} widens 8-bit codes to float lanes in registers (one sign-extending
+ * conversion), multiplies a block by {@code x} in float and adds the block sum, scaled by its
+ * {@code d}, into a per-row accumulator; four rows at a time share every load of {@code x}. It
+ * reads a quarter of the bytes an F32 matrix would and half of F16, and needs no half-to-float
+ * arithmetic. {@link #gemvRowsScalar} is its readable twin (same formula, different summation
+ * order, so results agree within float rounding).
+ */
+final class Q8_0Kernels {
+    private static final VectorSpecies<Float> S = pickSpecies();
+    private static final int L = S.length();
+    private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 8));
+    private static final int BLOCK = Q8_0Matrix.BLOCK;
+
+    private Q8_0Kernels() {}
+
+    private static VectorSpecies<Float> pickSpecies() {
+        // 16 float lanes are 16 bytes of codes; below 8 lanes the byte shape would be under 64 bits
+        int lanes = FloatVector.SPECIES_PREFERRED.length();
+        return lanes >= 16 ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+    }
+
+    /** Checks {@code x} and {@code y} against {@code a}'s shape. */
+    static void check(Q8_0Matrix a, float[] x, float[] y) {
+        if (x.length < a.cols() || y.length < a.rows()) {
+            throw new IllegalArgumentException("gemvQ8_0: A is " + a.shape() + ", x has " + x.length + " values and y "
+                    + y.length + "; need at least " + a.cols() + " and " + a.rows());
+        }
+    }
+
+    /** Scalar {@code y[r]} for rows {@code [r0, r1)}. */
+    static void gemvRowsScalar(Q8_0Matrix a, float[] x, float[] y, int r0, int r1) {
+        byte[] q = a.codes();
+        float[] d = a.scales();
+        int k = a.cols();
+        int nb = a.blocksPerRow();
+        for (int r = r0; r < r1; r++) {
+            float sum = 0f;
+            for (int b = 0; b < nb; b++) {
+                float block = 0f;
+                int at = r * k + b * BLOCK;
+                for (int j = 0; j < BLOCK; j++) {
+                    block += q[at + j] * x[b * BLOCK + j];
+                }
+                sum += block * d[r * nb + b];
+            }
+            y[r] = sum;
+        }
+    }
+
+    /** Vector API {@code y[r]} for rows {@code [r0, r1)}. */
+    static void gemvRowsSimd(Q8_0Matrix a, float[] x, float[] y, int r0, int r1) {
+        byte[] q = a.codes();
+        float[] d = a.scales();
+        int k = a.cols();
+        int nb = a.blocksPerRow();
+        int r = r0;
+        for (; r + 4 <= r1; r += 4) {
+            int q0 = r * k;
+            int q1 = q0 + k;
+            int q2 = q1 + k;
+            int q3 = q2 + k;
+            int d0 = r * nb;
+            FloatVector acc0 = FloatVector.zero(S);
+            FloatVector acc1 = acc0;
+            FloatVector acc2 = acc0;
+            FloatVector acc3 = acc0;
+            for (int b = 0; b < nb; b++) {
+                int c = b * BLOCK;
+                FloatVector s0 = FloatVector.zero(S);
+                FloatVector s1 = s0;
+                FloatVector s2 = s0;
+                FloatVector s3 = s0;
+                for (int j = 0; j < BLOCK; j += L) {
+                    FloatVector xv = FloatVector.fromArray(S, x, c + j);
+                    s0 = widen(q, q0 + c + j).fma(xv, s0);
+                    s1 = widen(q, q1 + c + j).fma(xv, s1);
+                    s2 = widen(q, q2 + c + j).fma(xv, s2);
+                    s3 = widen(q, q3 + c + j).fma(xv, s3);
+                }
+                acc0 = s0.fma(FloatVector.broadcast(S, d[d0 + b]), acc0);
+                acc1 = s1.fma(FloatVector.broadcast(S, d[d0 + nb + b]), acc1);
+                acc2 = s2.fma(FloatVector.broadcast(S, d[d0 + 2 * nb + b]), acc2);
+                acc3 = s3.fma(FloatVector.broadcast(S, d[d0 + 3 * nb + b]), acc3);
+            }
+            y[r] = acc0.reduceLanes(VectorOperators.ADD);
+            y[r + 1] = acc1.reduceLanes(VectorOperators.ADD);
+            y[r + 2] = acc2.reduceLanes(VectorOperators.ADD);
+            y[r + 3] = acc3.reduceLanes(VectorOperators.ADD);
+        }
+        for (; r < r1; r++) {
+            int q0 = r * k;
+            FloatVector acc = FloatVector.zero(S);
+            for (int b = 0; b < nb; b++) {
+                int c = b * BLOCK;
+                FloatVector s = FloatVector.zero(S);
+                for (int j = 0; j < BLOCK; j += L) {
+                    s = widen(q, q0 + c + j).fma(FloatVector.fromArray(S, x, c + j), s);
+                }
+                acc = s.fma(FloatVector.broadcast(S, d[r * nb + b]), acc);
+            }
+            y[r] = acc.reduceLanes(VectorOperators.ADD);
+        }
+    }
+
+    /** The {@code L} codes at {@code q[offset]} as float lanes. */
+    private static FloatVector widen(byte[] q, int offset) {
+        return (FloatVector) ByteVector.fromArray(B, q, offset).convertShape(VectorOperators.B2F, S, 0);
+    }
+}
