@@ -22,6 +22,8 @@ import java.util.TreeMap;
  *       threshold below the largest such size;
  *   <li>{@code bisect}: WARNING or CRITICAL comparisons → bisect between the two named sides;
  *   <li>{@code peers-faster}: a peer library faster than every backend of ours on an op and shape;
+ *   <li>{@code llama-cpp-faster}: llama.cpp produces more tokens/s than the Java engine on the same
+ *       model and thread count ({@link EngineRatios});
  *   <li>{@code failures}: benchmarks that failed or timed out;
  *   <li>{@code frequency}: governor not {@code performance} or turbo on, so clocks may wander.
  * </ul>
@@ -46,6 +48,7 @@ public final class RecommendationRules {
         }
         if (run != null) {
             peersFaster(new RunDigest(run)).ifPresent(out::add);
+            llamaCppFaster(EngineRatios.of(run)).ifPresent(out::add);
             failures(run).ifPresent(out::add);
             frequency(run).ifPresent(out::add);
         }
@@ -156,6 +159,29 @@ public final class RecommendationRules {
                 "A peer library is faster than every backend of ours on " + first(seen, 4),
                 "Profile these ops against the named peer (blocking, packing, vector width) before tuning"
                         + " anything else."));
+    }
+
+    private static Optional<Recommendation> llamaCppFaster(List<EngineRatios.EngineRatio> ratios) {
+        List<String> seen = ratios.stream()
+                .filter(r -> r.ratio() < 1.0)
+                .map(r -> String.format(
+                        Locale.ROOT,
+                        "%s %s%s %s vs %s (%.2fx)",
+                        r.op(),
+                        r.model(),
+                        r.promptLabel().isEmpty() ? "" : " prompt " + r.promptLabel(),
+                        r.backend(),
+                        r.peer(),
+                        r.ratio()))
+                .toList();
+        if (seen.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Recommendation(
+                "llama-cpp-faster",
+                "llama.cpp produces more tokens/s than the Java engine on " + first(seen, 4),
+                "Profile the engine's decode step (BitLinear GEMV, attention, output head) with bitbench run"
+                        + " --filter inference and compare the per-token time with llama.cpp's."));
     }
 
     private static Optional<Recommendation> failures(RunResult run) {
