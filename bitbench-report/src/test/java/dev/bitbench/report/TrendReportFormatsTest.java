@@ -79,6 +79,34 @@ class TrendReportFormatsTest {
     }
 
     @Test
+    void theWorstTrendRegressionIsToBeBisectedBetweenItsTwoCommits() {
+        List<Recommendation> recs =
+                RecommendationRules.evaluate(new ReportInput(null, null, TrendFixtures.stepAndFlat()));
+
+        assertThat(recs).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo("trend-regression");
+            assertThat(r.seen()).contains("kernels.add/simd/f32/4096 time +").contains("at run r12");
+            // r11's commit is good, r12's bad
+            assertThat(r.action()).contains("git bisect start 1200000 1100000");
+        });
+    }
+
+    @Test
+    void anImprovementInTheHistoryIsNoRecommendation() {
+        TrendSection faster = new TrendSection(
+                "faster",
+                List.of(TrendFixtures.chart(
+                        "kernels.add/simd/f32/4096",
+                        "time",
+                        Direction.LOWER,
+                        TrendFixtures.series(24, 10, 12, 0.7, 3))),
+                true);
+        assertThat(faster.series().get(0).changes()).hasSize(1);
+        assertThat(RecommendationRules.evaluate(new ReportInput(null, null, faster)))
+                .isEmpty();
+    }
+
+    @Test
     void aFlatSeriesAloneHasNoChangePointAnywhere() throws Exception {
         TrendSection flat = new TrendSection(
                 "flat",
