@@ -64,7 +64,7 @@ final class HtmlTrendSection {
             ChangePoint cp = r.change();
             TrendChart.Point at = c.at(cp);
             double worse = c.worsePercent(cp);
-            h.append("<tr><td>").append(escape(at.started().toString())).append("</td><td><code>");
+            h.append("<tr><td>").append(escape(at.startedSeconds())).append("</td><td><code>");
             h.append(escape(at.shortSha())).append("</code></td><td>").append(escape(at.runId()));
             h.append("</td><td>")
                     .append(escape(c.benchmarkId()))

@@ -18,7 +18,10 @@ final class MarkdownTrendSection {
     private MarkdownTrendSection() {}
 
     static void append(StringBuilder md, TrendSection trends) {
-        md.append("\n## Trends\n\n").append(text(trends.scope())).append(": ");
+        md.append(md.toString().endsWith("\n\n") ? "" : "\n")
+                .append("## Trends\n\n")
+                .append(text(trends.scope()))
+                .append(": ");
         md.append(trends.series().size()).append(" series");
         md.append(trends.detected() ? ", change points by E-Divisive means." : ", change points not looked for.");
         md.append("\n\n| benchmark | metric | platform | runs | first | last | min | max | unit | change points |\n");

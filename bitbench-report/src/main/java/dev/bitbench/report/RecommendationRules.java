@@ -212,7 +212,7 @@ public final class RecommendationRules {
                 worse.size() + " change point(s) in the history made a metric worse, the biggest "
                         + w.chart().benchmarkId() + " " + w.chart().metric()
                         + String.format(Locale.ROOT, " %+.1f%% worse", w.chart().worsePercent(w.change()))
-                        + " at run " + after.runId() + " (" + after.started() + ")",
+                        + " at run " + after.runId() + " (" + after.startedSeconds() + ")",
                 how + ", then bitbench run --filter on that benchmark at each step."));
     }
 

@@ -44,6 +44,11 @@ public record TrendChart(
             Objects.requireNonNull(started, "started");
         }
 
+        /** When the run started, to the second, e.g. {@code 2026-11-23T14:02:21Z}. */
+        public String startedSeconds() {
+            return started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        }
+
         /** The first seven characters of the commit, or {@code ""} when unknown. */
         public String shortSha() {
             return gitSha == null ? "" : gitSha.substring(0, Math.min(7, gitSha.length()));

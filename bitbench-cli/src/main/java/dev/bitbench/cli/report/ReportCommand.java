@@ -55,8 +55,8 @@ import picocli.CommandLine.Parameters;
             "  bitbench report run/ --format md --output -        # Markdown on stdout",
             "  bitbench report run/ --format png --chart speedup  # writes run/speedup.png",
             "  bitbench report cmp.json --format badge --output perf.svg",
-            "  bitbench report --trend 'kernels.matmul/*' --metric time --since 90d   # trends.html",
-            "  bitbench report bitbench-results/latest --with-trend                   # run + its trends",
+            "  bitbench report --trend 'kernels.matmul/*' --metric time  # trends.html",
+            "  bitbench report bitbench-results/latest --with-trend     # run + its trends",
             "",
             "Charts for png/svg: " + ChartImages.NAMES + ".",
             "With GITHUB_STEP_SUMMARY set (GitHub Actions), html, md, csv and json",
@@ -101,7 +101,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(
             names = "--db",
             paramLabel = "URL",
-            description = "History database for run ids (default: BITBENCH_DB, else jdbc:sqlite:.bitbench/history.db).")
+            description =
+                    "History database for run ids and trends (default: BITBENCH_DB, else jdbc:sqlite:.bitbench/history.db).")
     String db;
 
     @Option(
