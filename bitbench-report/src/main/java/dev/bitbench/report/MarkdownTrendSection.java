@@ -67,7 +67,7 @@ final class MarkdownTrendSection {
             TrendChart.Point at = c.at(cp);
             double worse = c.worsePercent(cp);
             md.append("| ")
-                    .append(at.started())
+                    .append(at.startedSeconds())
                     .append(" | ")
                     .append(text(at.shortSha()))
                     .append(" | ");
