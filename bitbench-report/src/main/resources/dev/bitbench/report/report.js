@@ -195,14 +195,19 @@
       means.push([{ coord: [bounds[i], c.mean_before] }, { coord: [c.index - 1, c.mean_before] }]);
       means.push([{ coord: [c.index, c.mean_after] }, { coord: [bounds[i + 2] - 1, c.mean_after] }]);
     });
+    // the axis follows the medians (CI bounds of a noisy run would flatten the line), CI lines are clipped
+    var medians = t.points.map(function (p) { return p.median; }).filter(function (v) { return v !== null; });
+    var lo = Math.min.apply(null, medians), hi = Math.max.apply(null, medians);
+    var pad = hi > lo ? (hi - lo) * 0.15 : Math.abs(hi) * 0.05 || 1;
     return {
       animation: false, color: PALETTE,
       title: { text: t.benchmark + ' ' + t.metric, subtext: t.platform + ', ' + t.unit + ', ' + t.better + ' is better',
         left: 'center', textStyle: { fontSize: 12 }, subtextStyle: { fontSize: 10 } },
       tooltip: { trigger: 'axis', renderMode: 'richText' },
       grid: { left: 64, right: 20, top: 52, bottom: 56 },
-      xAxis: { type: 'category', data: cats, axisLabel: { fontSize: 9, rotate: 15 } },
-      yAxis: { type: 'value', scale: true, name: t.unit, axisLabel: { formatter: compact } },
+      xAxis: { type: 'category', data: cats, axisLabel: { fontSize: 9, rotate: 15, hideOverlap: true } },
+      yAxis: { type: 'value', scale: true, name: t.unit, axisLabel: { formatter: compact },
+        min: Number((lo - pad).toPrecision(3)), max: Number((hi + pad).toPrecision(3)) },
       series: [
         { name: 'median', type: 'line', symbolSize: 5, data: t.points.map(function (p) { return p.median; }),
           markLine: { silent: true, symbol: 'none', data: lines.concat(means), lineStyle: { type: 'dashed' } },

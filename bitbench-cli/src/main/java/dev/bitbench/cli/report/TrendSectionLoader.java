@@ -67,7 +67,7 @@ final class TrendSectionLoader {
     static String scope(HistoryQuery q, Set<String> onlyIds) {
         List<String> parts = new ArrayList<>();
         if (onlyIds != null) {
-            parts.add("the run's " + onlyIds.size() + " benchmarks"
+            parts.add("the run's " + onlyIds.size() + (onlyIds.size() == 1 ? " benchmark" : " benchmarks")
                     + (q.benchmarkGlob() == null ? "" : " matching '" + q.benchmarkGlob() + "'"));
         } else {
             parts.add(q.benchmarkGlob() == null ? "every benchmark" : "benchmarks '" + q.benchmarkGlob() + "'");

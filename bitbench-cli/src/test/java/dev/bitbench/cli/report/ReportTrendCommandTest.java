@@ -118,7 +118,7 @@ class ReportTrendCommandTest {
         assertThat(page)
                 .contains("<title>BitBench run r16</title>")
                 .contains("<section id=\"trends\">")
-                .contains("the run&#39;s 1 benchmarks, metric time, platform linux-x86_64")
+                .contains("the run&#39;s 1 benchmark, metric time, platform linux-x86_64")
                 .contains("<td>r08</td><td>bench.op/b0</td><td>time</td>");
         assertThat(page.split("class=\"trendchart\"")).hasSize(2);
     }
