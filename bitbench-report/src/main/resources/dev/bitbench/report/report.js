@@ -97,9 +97,9 @@
       var cats = rows.map(function (r) {
         return r.op + ' ' + r.model + (r.prompt ? ' p' + r.prompt : '') + ' ' + r.backend + '/' + r.peer;
       });
-      return base('Java engine / llama.cpp (tokens/s ratio, same run)', {
+      return base('Java engine / llama.cpp (tokens/s ratio, same run; log axis)', {
         xAxis: { type: 'category', data: cats, axisLabel: { rotate: 20, fontSize: 10 } },
-        yAxis: { type: 'value', name: 'x' },
+        yAxis: { type: 'log', name: 'x', axisLabel: { formatter: compact } },
         series: [{
           name: 'Java / llama.cpp', type: 'bar', data: rows.map(function (r) { return r.ratio; }),
           markLine: { silent: true, symbol: 'none', data: [{ yAxis: 1 }], label: { formatter: 'llama.cpp' } }
