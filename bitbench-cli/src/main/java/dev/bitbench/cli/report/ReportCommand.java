@@ -182,6 +182,12 @@ public final class ReportCommand implements Callable<Integer> {
         if (window < 0) {
             throw new UsageError("--window must be >= 0, was " + window);
         }
+        if (trend == null
+                && !withTrend
+                && (metric != null || platform != null || branch != null || since != null || window != 0)) {
+            throw new UsageError("--metric, --platform, --branch, --since and --window select trends: add --trend GLOB"
+                    + " or --with-trend");
+        }
         String url = RunStore.resolveUrl(db, environment);
         ReportInputLoader loaded = null;
         ReportInput input = null;

@@ -167,6 +167,10 @@ class ReportTrendCommandTest {
         assertThat(csv.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(csv.err()).contains("a trend report is html, md or json");
 
+        CliRuns.Result stray = execute("report", tmp.toString(), "--metric", "time");
+        assertThat(stray.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(stray.err()).contains("select trends: add --trend GLOB or --with-trend");
+
         CliRuns.Result since = execute("report", "--trend", "*", "--db", url, "--since", "last week");
         assertThat(since.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(since.err()).contains("--since 'last week' is not a date");
