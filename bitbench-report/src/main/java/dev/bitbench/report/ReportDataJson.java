@@ -33,7 +33,7 @@ import java.util.List;
  *                   "baseline", "current", "change_pct", "regression_pct" } ] } | null,
  *   "distributions": [ { "id", "metric", "unit", "samples": [..] } ],
  *   "trends": { "scope", "detected", "charted": [ series index ], "series": [ { "benchmark", "metric",
- *               "platform", "unit", "better", "points": [ { "run_id", "started", "git_sha", "median",
+ *               "platform", "unit", "better", "runs", "points": [ { "run_id", "started", "git_sha", "median",
  *               "ci_low", "ci_high" } ], "change_points": [ { "index", "run_id", "git_sha", "date",
  *               "mean_before", "mean_after", "change_pct", "worse_pct", "p_value" } ] } ] } | null,
  *   "recommendations": [ { "rule", "seen", "action" } ] }
@@ -71,7 +71,7 @@ public final class ReportDataJson implements ReportFormat {
      * can sit inside an HTML {@code <script>} element without closing it. */
     public String compactForHtml(ReportInput input) {
         try {
-            return MAPPER.writeValueAsString(tree(input))
+            return MAPPER.writeValueAsString(tree(input, true))
                     .replace("<", "\\u003c")
                     .replace(">", "\\u003e")
                     .replace("&", "\\u0026");
@@ -82,6 +82,14 @@ public final class ReportDataJson implements ReportFormat {
 
     /** The document as a Jackson tree. */
     public ObjectNode tree(ReportInput input) {
+        return tree(input, false);
+    }
+
+    /**
+     * The document; for the page ({@code chartedPointsOnly}) the trend series that are not drawn
+     * keep their change points but not their points, so a long history does not bloat the file.
+     */
+    private ObjectNode tree(ReportInput input, boolean chartedPointsOnly) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         RunResult run = input.run();
@@ -140,7 +148,7 @@ public final class ReportDataJson implements ReportFormat {
         if (input.trends() == null) {
             root.putNull("trends");
         } else {
-            trends(root.putObject("trends"), input.trends());
+            trends(root.putObject("trends"), input.trends(), chartedPointsOnly);
         }
         ArrayNode recommendations = root.putArray("recommendations");
         for (Recommendation r : RecommendationRules.evaluate(input)) {
@@ -237,17 +245,20 @@ public final class ReportDataJson implements ReportFormat {
         }
     }
 
-    private static void trends(ObjectNode o, TrendSection section) {
+    private static void trends(ObjectNode o, TrendSection section, boolean chartedPointsOnly) {
         o.put("scope", section.scope()).put("detected", section.detected());
         ArrayNode charted = o.putArray("charted");
-        section.charted().forEach(c -> charted.add(section.series().indexOf(c)));
+        List<TrendChart> drawn = section.charted();
+        drawn.forEach(c -> charted.add(section.series().indexOf(c)));
         ArrayNode list = o.putArray("series");
         for (TrendChart c : section.series()) {
             ObjectNode s = list.addObject();
             s.put("benchmark", c.benchmarkId()).put("metric", c.metric()).put("platform", c.platform());
             s.put("unit", c.unit()).put("better", c.better().json());
             ArrayNode points = s.putArray("points");
-            for (TrendChart.Point p : c.points()) {
+            s.put("runs", c.points().size());
+            for (TrendChart.Point p :
+                    chartedPointsOnly && !drawn.contains(c) ? List.<TrendChart.Point>of() : c.points()) {
                 ObjectNode q = points.addObject();
                 q.put("run_id", p.runId())
                         .put("started", p.started().toString())

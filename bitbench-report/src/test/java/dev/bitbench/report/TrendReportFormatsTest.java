@@ -125,7 +125,7 @@ class TrendReportFormatsTest {
     }
 
     @Test
-    void moreSeriesThanChartsAreCappedWithANoteAndChangesChartedFirst() {
+    void moreSeriesThanChartsAreCappedWithANoteAndChangesChartedFirst() throws Exception {
         List<TrendChart> many = new ArrayList<>();
         for (int i = 0; i < TrendSection.MAX_CHARTS + 4; i++) {
             many.add(TrendFixtures.chart(
@@ -136,8 +136,20 @@ class TrendReportFormatsTest {
 
         assertThat(section.charted()).hasSize(TrendSection.MAX_CHARTS);
         assertThat(section.charted().get(0).benchmarkId()).isEqualTo("z-step");
-        assertThat(new HtmlReportFormat().format(new ReportInput(null, null, section)))
-                .contains("id=\"trend-cap\">Charts for 36 of 41 series");
+        ReportInput input = new ReportInput(null, null, section);
+        assertThat(new HtmlReportFormat().format(input)).contains("id=\"trend-cap\">Charts for 36 of 41 series");
+        // the page embeds the points of drawn series only; --format json keeps every point
+        JsonNode page =
+                JSON.readTree(new ReportDataJson().compactForHtml(input)).at("/trends/series");
+        long withPoints = 0;
+        for (JsonNode s : page) {
+            withPoints += s.get("points").isEmpty() ? 0 : 1;
+            assertThat(s.get("runs").asInt()).isPositive();
+        }
+        assertThat(withPoints).isEqualTo(TrendSection.MAX_CHARTS);
+        assertThat(JSON.readTree(new ReportDataJson().format(input)).at("/trends/series"))
+                .allSatisfy(
+                        s -> assertThat(s.get("points")).hasSize(s.get("runs").asInt()));
     }
 
     @Test
