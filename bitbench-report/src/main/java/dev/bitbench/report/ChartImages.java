@@ -29,7 +29,7 @@ import org.knowm.xchart.style.Styler;
 public final class ChartImages {
 
     /** Chart names this class draws: {@value}. */
-    public static final String NAMES = "throughput, speedup, scaling, alloc, memory";
+    public static final String NAMES = "throughput, speedup, engine, scaling, alloc, memory";
 
     /** Image width. */
     public static final int WIDTH = 1000;
@@ -91,6 +91,7 @@ public final class ChartImages {
             case "alloc" -> bars("Allocation per op (B/op, median)", "alloc");
             case "memory" -> bars("Memory reduction vs f32 (x)", "memory_reduction");
             case "speedup" -> speedup();
+            case "engine" -> engine();
             case "scaling" -> scaling();
             default -> throw new IllegalArgumentException("unknown chart '" + name + "': expected one of " + NAMES);
         };
@@ -121,6 +122,24 @@ public final class ChartImages {
         List<String> xs = List.copyOf(categories);
         bySeries.forEach((series, values) -> chart.addSeries(
                 series, xs, xs.stream().map(x -> values.getOrDefault(x, 0.0)).toList()));
+        return chart;
+    }
+
+    /** Java engine ÷ llama.cpp tokens/s, one bar per pair ({@link EngineRatios}). */
+    private CategoryChart engine() {
+        List<EngineRatios.EngineRatio> ratios = EngineRatios.of(run);
+        if (ratios.isEmpty()) {
+            return null;
+        }
+        List<String> xs = ratios.stream()
+                .map(r -> r.op() + " " + r.model() + (r.prompt() > 0 ? " p" + r.prompt() : "") + " " + r.backend() + "/"
+                        + r.peer())
+                .toList();
+        CategoryChart chart = categoryChart("Java engine / llama.cpp (tokens/s, same run)", "x");
+        chart.addSeries(
+                "Java / llama.cpp",
+                xs,
+                ratios.stream().map(EngineRatios.EngineRatio::ratio).toList());
         return chart;
     }
 

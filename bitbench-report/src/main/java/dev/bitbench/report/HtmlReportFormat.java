@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>Order: executive summary (machine, JDK, profile, run status, counts by level, the three
  * biggest regressions and improvements, fastest backend per op), recommendations, charts (only
  * those with data: {@link #chartsFor}), benchmarks not measured with reasons, and the sortable,
- * filterable table of every benchmark. Strings from the results are escaped here ({@link
+ * filterable table of every benchmark; trends from the history ({@link HtmlTrendSection}) come after
+ * the comparison when the input has them. Strings from the results are escaped here ({@link
  * HtmlText}) or set with {@code textContent} by the script; ECharts tooltips render as rich text,
  * not HTML.
  */
@@ -37,7 +38,7 @@ public final class HtmlReportFormat implements ReportFormat {
 
     /**
      * The charts the page holds for this input, by name: {@code throughput}, {@code speedup}, {@code
-     * scaling}, {@code quant}, {@code memory}, {@code alloc}, {@code distribution}; each present only
+     * engine} (Java engine ÷ llama.cpp), {@code scaling}, {@code quant}, {@code memory}, {@code alloc}, {@code distribution}; each present only
      * when the data has what it plots.
      */
     public static List<String> chartsFor(ReportInput input) {
@@ -49,6 +50,9 @@ public final class HtmlReportFormat implements ReportFormat {
             }
             if (!new RunDigest(run).speedups().isEmpty()) {
                 charts.add("speedup");
+            }
+            if (!EngineRatios.of(run).isEmpty()) {
+                charts.add("engine");
             }
             if (run.benchmarks().stream()
                     .anyMatch(b -> !b.group().equals(RunDigest.PEERS)
@@ -77,9 +81,7 @@ public final class HtmlReportFormat implements ReportFormat {
     @Override
     public String format(ReportInput input) {
         RunResult run = input.run();
-        String title = run == null
-                ? "BitBench comparison"
-                : "BitBench run " + run.run().id();
+        String title = input.title();
         StringBuilder h = new StringBuilder(HtmlAssets.ECHARTS.length() + 64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
@@ -96,9 +98,15 @@ public final class HtmlReportFormat implements ReportFormat {
                     .append(run.benchmarks().size())
                     .append(" benchmarks");
             h.append(" · started ").append(escape(run.run().started().toString()));
+        } else if (input.comparison() == null) {
+            h.append(input.trends().series().size())
+                    .append(" series · ")
+                    .append(escape(input.trends().scope()));
         }
         h.append("</div></header>\n<main>\n");
-        summary(h, input);
+        if (run != null || input.comparison() != null) {
+            summary(h, input);
+        }
         recommendations(h, input);
         List<String> charts = chartsFor(input);
         if (!charts.isEmpty()) {
@@ -114,6 +122,9 @@ public final class HtmlReportFormat implements ReportFormat {
         }
         if (input.comparison() != null) {
             HtmlComparisonSection.append(h, input.comparison());
+        }
+        if (input.trends() != null) {
+            HtmlTrendSection.append(h, input.trends());
         }
         if (run != null) {
             notMeasured(h, run);
@@ -197,6 +208,7 @@ public final class HtmlReportFormat implements ReportFormat {
                 }
                 h.append("</table></div>\n");
             }
+            engine(h, EngineRatios.of(run));
         }
         if (input.comparison() != null) {
             ComparisonSummary cmp = input.comparison();
@@ -216,6 +228,31 @@ public final class HtmlReportFormat implements ReportFormat {
             h.append("</div>\n");
         }
         h.append("</div></section>\n");
+    }
+
+    private static void engine(StringBuilder h, List<EngineRatios.EngineRatio> ratios) {
+        if (ratios.isEmpty()) {
+            return;
+        }
+        h.append("<div id=\"engine\"><b>Java engine ÷ llama.cpp</b> <span class=\"muted\">(tokens/s, same run;"
+                + " above 1 the Java engine is faster)</span><table class=\"data\"><thead><tr>");
+        for (String col : List.of("op", "model", "prompt", "Java", "tokens/s", "llama.cpp", "tokens/s", "ratio")) {
+            h.append("<th>").append(col).append("</th>");
+        }
+        h.append("</tr></thead><tbody>");
+        for (EngineRatios.EngineRatio r : ratios) {
+            h.append("<tr><td>").append(escape(r.op())).append("</td><td>").append(escape(r.model()));
+            h.append("</td><td>")
+                    .append(escape(r.promptLabel()))
+                    .append("</td><td>")
+                    .append(escape(r.backend()));
+            h.append("</td><td class=\"num\">").append(escape(ReportNumbers.value(r.tokensPerSecond())));
+            h.append("</td><td>").append(escape(r.peer())).append("</td><td class=\"num\">");
+            h.append(escape(ReportNumbers.value(r.peerTokensPerSecond())));
+            h.append("</td><td class=\"num\"><b>").append(escape(ReportNumbers.ratio(r.ratio())));
+            h.append("</b></td></tr>");
+        }
+        h.append("</tbody></table></div>\n");
     }
 
     private static void changes(StringBuilder h, String title, List<ComparisonEntry> entries) {

@@ -38,9 +38,13 @@ public final class MarkdownReportFormat implements ReportFormat {
             results(md, run);
             speedups(md, new RunDigest(run));
             peers(md, new RunDigest(run));
+            engine(md, EngineRatios.of(run));
         }
         if (input.comparison() != null) {
             comparison(md, input.comparison());
+        }
+        if (input.trends() != null) {
+            MarkdownTrendSection.append(md, input.trends());
         }
         if (run != null) {
             notMeasured(md, run);
@@ -66,7 +70,10 @@ public final class MarkdownReportFormat implements ReportFormat {
     private static void headline(StringBuilder md, ReportInput input) {
         RunResult run = input.run();
         md.append("# BitBench ")
-                .append(run == null ? "comparison" : "run " + text(run.run().id()));
+                .append(
+                        run == null
+                                ? input.comparison() == null ? "trends" : "comparison"
+                                : "run " + text(run.run().id()));
         md.append("\n\n");
         if (run != null) {
             Map<BenchmarkStatus, Long> byStatus = run.benchmarks().stream()
@@ -197,6 +204,31 @@ public final class MarkdownReportFormat implements ReportFormat {
                 md.append(" | ").append(r == null ? "" : ReportNumbers.ratio(r));
             }
             md.append(" |\n");
+        }
+    }
+
+    private static void engine(StringBuilder md, List<EngineRatios.EngineRatio> ratios) {
+        if (ratios.isEmpty()) {
+            return;
+        }
+        md.append("\n## Java engine ÷ llama.cpp\n\nTokens/s of the Java engine over tokens/s of llama.cpp on the"
+                + " same model, same run; simd pairs with llama.cpp on 1 thread, parallel with llama.cpp on all"
+                + " threads. Above 1 means the Java engine is faster.\n\n"
+                + "| op | model | prompt | Java backend | Java tokens/s | llama.cpp | llama.cpp tokens/s"
+                + " | Java ÷ llama.cpp |\n"
+                + "|---|---|---|---|---:|---|---:|---:|\n");
+        for (EngineRatios.EngineRatio r : ratios) {
+            md.append("| ")
+                    .append(text(r.op()))
+                    .append(" | ")
+                    .append(text(r.model()))
+                    .append(" | ");
+            md.append(r.promptLabel()).append(" | ").append(text(r.backend())).append(" | ");
+            md.append(ReportNumbers.value(r.tokensPerSecond())).append(" | ").append(text(r.peer()));
+            md.append(" | ")
+                    .append(ReportNumbers.value(r.peerTokensPerSecond()))
+                    .append(" | ");
+            md.append(ReportNumbers.ratio(r.ratio())).append(" |\n");
         }
     }
 

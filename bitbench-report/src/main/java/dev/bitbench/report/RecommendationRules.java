@@ -22,6 +22,10 @@ import java.util.TreeMap;
  *       threshold below the largest such size;
  *   <li>{@code bisect}: WARNING or CRITICAL comparisons → bisect between the two named sides;
  *   <li>{@code peers-faster}: a peer library faster than every backend of ours on an op and shape;
+ *   <li>{@code llama-cpp-faster}: llama.cpp produces more tokens/s than the Java engine on the same
+ *       model and thread count ({@link EngineRatios});
+ *   <li>{@code trend-regression}: a change point in the history where a metric got worse → bisect
+ *       between the last run before it and the first after it;
  *   <li>{@code failures}: benchmarks that failed or timed out;
  *   <li>{@code frequency}: governor not {@code performance} or turbo on, so clocks may wander.
  * </ul>
@@ -44,8 +48,12 @@ public final class RecommendationRules {
         if (input.comparison() != null) {
             bisect(input.comparison()).ifPresent(out::add);
         }
+        if (input.trends() != null) {
+            trendRegression(input.trends()).ifPresent(out::add);
+        }
         if (run != null) {
             peersFaster(new RunDigest(run)).ifPresent(out::add);
+            llamaCppFaster(EngineRatios.of(run)).ifPresent(out::add);
             failures(run).ifPresent(out::add);
             frequency(run).ifPresent(out::add);
         }
@@ -156,6 +164,56 @@ public final class RecommendationRules {
                 "A peer library is faster than every backend of ours on " + first(seen, 4),
                 "Profile these ops against the named peer (blocking, packing, vector width) before tuning"
                         + " anything else."));
+    }
+
+    private static Optional<Recommendation> llamaCppFaster(List<EngineRatios.EngineRatio> ratios) {
+        List<String> seen = ratios.stream()
+                .filter(r -> r.ratio() < 1.0)
+                .map(r -> String.format(
+                        Locale.ROOT,
+                        "%s %s%s %s vs %s (%.2fx)",
+                        r.op(),
+                        r.model(),
+                        r.promptLabel().isEmpty() ? "" : " prompt " + r.promptLabel(),
+                        r.backend(),
+                        r.peer(),
+                        r.ratio()))
+                .toList();
+        if (seen.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Recommendation(
+                "llama-cpp-faster",
+                "llama.cpp produces more tokens/s than the Java engine on " + first(seen, 4),
+                "Profile the engine's decode step (BitLinear GEMV, attention, output head) with bitbench run"
+                        + " --filter inference and compare the per-token time with llama.cpp's."));
+    }
+
+    private static Optional<Recommendation> trendRegression(TrendSection trends) {
+        List<TrendSection.ChangeRow> worse = trends.changeRows().stream()
+                .filter(r -> r.chart().worsePercent(r.change()) > 0)
+                .sorted(Comparator.comparingDouble(
+                                (TrendSection.ChangeRow r) -> r.chart().worsePercent(r.change()))
+                        .reversed())
+                .toList();
+        if (worse.isEmpty()) {
+            return Optional.empty();
+        }
+        TrendSection.ChangeRow w = worse.get(0);
+        TrendChart.Point before = w.chart().points().get(w.change().index() - 1);
+        TrendChart.Point after = w.chart().at(w.change());
+        String good = before.gitSha() == null ? before.runId() : before.shortSha();
+        String bad = after.gitSha() == null ? after.runId() : after.shortSha();
+        String how = before.gitSha() != null && after.gitSha() != null
+                ? "Bisect between " + good + " (good) and " + bad + " (bad): git bisect start " + bad + " " + good
+                : "Bisect between the commits of runs " + good + " (good) and " + bad + " (bad)";
+        return Optional.of(new Recommendation(
+                "trend-regression",
+                worse.size() + " change point(s) in the history made a metric worse, the biggest "
+                        + w.chart().benchmarkId() + " " + w.chart().metric()
+                        + String.format(Locale.ROOT, " %+.1f%% worse", w.chart().worsePercent(w.change()))
+                        + " at run " + after.runId() + " (" + after.startedSeconds() + ")",
+                how + ", then bitbench run --filter on that benchmark at each step."));
     }
 
     private static Optional<Recommendation> failures(RunResult run) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bitbench.core.changepoint.ChangePoint;
 import dev.bitbench.core.detect.Level;
 import dev.bitbench.core.result.BenchmarkResult;
 import dev.bitbench.core.result.Metric;
@@ -25,10 +26,16 @@ import java.util.List;
  *                                          "ci_low", "ci_high" } } } ],
  *   "speedups": [ { "op", "shape", "dtype", "backend", "elements", "speedup" } ],
  *   "peer_ratios": [ { "op", "shape", "peer", "peer_seconds", "ratios": { BACKEND: ratio } } ],
+ *   "engine_ratios": [ { "op", "model", "backend", "prompt", "tokens_per_s", "peer", "peer_prompt",
+ *                        "peer_tokens_per_s", "ratio" } ],
  *   "fastest": [ { "op", "backend", "wins", "shapes" } ],
  *   "comparison": { "counts": { LEVEL: n }, "entries": [ { "id", "metric", "unit", "level",
  *                   "baseline", "current", "change_pct", "regression_pct" } ] } | null,
  *   "distributions": [ { "id", "metric", "unit", "samples": [..] } ],
+ *   "trends": { "scope", "detected", "charted": [ series index ], "series": [ { "benchmark", "metric",
+ *               "platform", "unit", "better", "runs", "points": [ { "run_id", "started", "git_sha", "median",
+ *               "ci_low", "ci_high" } ], "change_points": [ { "index", "run_id", "git_sha", "date",
+ *               "mean_before", "mean_after", "change_pct", "worse_pct", "p_value" } ] } ] } | null,
  *   "recommendations": [ { "rule", "seen", "action" } ] }
  * }</pre>
  *
@@ -64,7 +71,7 @@ public final class ReportDataJson implements ReportFormat {
      * can sit inside an HTML {@code <script>} element without closing it. */
     public String compactForHtml(ReportInput input) {
         try {
-            return MAPPER.writeValueAsString(tree(input))
+            return MAPPER.writeValueAsString(tree(input, true))
                     .replace("<", "\\u003c")
                     .replace(">", "\\u003e")
                     .replace("&", "\\u0026");
@@ -75,6 +82,14 @@ public final class ReportDataJson implements ReportFormat {
 
     /** The document as a Jackson tree. */
     public ObjectNode tree(ReportInput input) {
+        return tree(input, false);
+    }
+
+    /**
+     * The document; for the page ({@code chartedPointsOnly}) the trend series that are not drawn
+     * keep their change points but not their points, so a long history does not bloat the file.
+     */
+    private ObjectNode tree(ReportInput input, boolean chartedPointsOnly) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         RunResult run = input.run();
@@ -83,6 +98,7 @@ public final class ReportDataJson implements ReportFormat {
             root.putArray("benchmarks");
             root.putArray("speedups");
             root.putArray("peer_ratios");
+            root.putArray("engine_ratios");
             root.putArray("fastest");
         } else {
             run(root.putObject("run"), run);
@@ -104,6 +120,16 @@ public final class ReportDataJson implements ReportFormat {
                 ObjectNode ratios = o.putObject("ratios");
                 p.ratios().forEach((k, v) -> number(ratios, k, v));
             }
+            ArrayNode engine = root.putArray("engine_ratios");
+            for (EngineRatios.EngineRatio r : EngineRatios.of(run)) {
+                ObjectNode o = engine.addObject();
+                o.put("op", r.op()).put("model", r.model()).put("backend", r.backend());
+                o.put("prompt", r.prompt());
+                number(o, "tokens_per_s", r.tokensPerSecond());
+                o.put("peer", r.peer()).put("peer_prompt", r.peerPrompt());
+                number(o, "peer_tokens_per_s", r.peerTokensPerSecond());
+                number(o, "ratio", r.ratio());
+            }
             ArrayNode fastest = root.putArray("fastest");
             for (RunDigest.Fastest f : digest.fastestPerOp()) {
                 fastest.addObject()
@@ -119,6 +145,11 @@ public final class ReportDataJson implements ReportFormat {
             comparison(root.putObject("comparison"), input.comparison());
         }
         distributions(root.putArray("distributions"), input);
+        if (input.trends() == null) {
+            root.putNull("trends");
+        } else {
+            trends(root.putObject("trends"), input.trends(), chartedPointsOnly);
+        }
         ArrayNode recommendations = root.putArray("recommendations");
         for (Recommendation r : RecommendationRules.evaluate(input)) {
             recommendations
@@ -210,6 +241,43 @@ public final class ReportDataJson implements ReportFormat {
             }
             if (++added == DISTRIBUTIONS) {
                 return;
+            }
+        }
+    }
+
+    private static void trends(ObjectNode o, TrendSection section, boolean chartedPointsOnly) {
+        o.put("scope", section.scope()).put("detected", section.detected());
+        ArrayNode charted = o.putArray("charted");
+        List<TrendChart> drawn = section.charted();
+        drawn.forEach(c -> charted.add(section.series().indexOf(c)));
+        ArrayNode list = o.putArray("series");
+        for (TrendChart c : section.series()) {
+            ObjectNode s = list.addObject();
+            s.put("benchmark", c.benchmarkId()).put("metric", c.metric()).put("platform", c.platform());
+            s.put("unit", c.unit()).put("better", c.better().json());
+            ArrayNode points = s.putArray("points");
+            s.put("runs", c.points().size());
+            for (TrendChart.Point p :
+                    chartedPointsOnly && !drawn.contains(c) ? List.<TrendChart.Point>of() : c.points()) {
+                ObjectNode q = points.addObject();
+                q.put("run_id", p.runId())
+                        .put("started", p.started().toString())
+                        .put("git_sha", p.gitSha());
+                number(q, "median", p.median());
+                number(q, "ci_low", p.ciLow());
+                number(q, "ci_high", p.ciHigh());
+            }
+            ArrayNode changes = s.putArray("change_points");
+            for (ChangePoint cp : c.changes()) {
+                TrendChart.Point at = c.at(cp);
+                ObjectNode q = changes.addObject();
+                q.put("index", cp.index()).put("run_id", at.runId()).put("git_sha", at.gitSha());
+                q.put("date", at.started().toString());
+                number(q, "mean_before", cp.meanBefore());
+                number(q, "mean_after", cp.meanAfter());
+                number(q, "change_pct", 100 * cp.magnitude());
+                number(q, "worse_pct", c.worsePercent(cp));
+                number(q, "p_value", cp.pValue());
             }
         }
     }

@@ -142,11 +142,14 @@ public final class RunDigest {
         return out;
     }
 
-    /** Our f32 backends against the fastest peer on each op and shape, sorted by op, then size. */
+    /**
+     * Our f32 backends against the fastest f32 peer on each op and shape, sorted by op, then size.
+     * Peers of other types (the llama.cpp engine rows) are paired by {@link EngineRatios} instead.
+     */
     public List<PeerRatio> peerRatios() {
         Map<String, BenchmarkResult> bestPeer = new TreeMap<>();
         for (BenchmarkResult b : run.benchmarks()) {
-            if (b.group().equals(PEERS) && seconds(b).isPresent()) {
+            if (b.group().equals(PEERS) && "f32".equals(b.dtype()) && seconds(b).isPresent()) {
                 bestPeer.merge(
                         sizeKey(b),
                         b,

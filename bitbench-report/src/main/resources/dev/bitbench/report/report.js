@@ -92,6 +92,20 @@
         yAxis: { type: 'value', name: 'x' }, series: g.series, dataZoom: zoom(g.categories.length)
       });
     },
+    engine: function () {
+      var rows = data.engine_ratios;
+      var cats = rows.map(function (r) {
+        return r.op + ' ' + r.model + (r.prompt ? ' p' + r.prompt : '') + ' ' + r.backend + '/' + r.peer;
+      });
+      return base('Java engine / llama.cpp (tokens/s ratio, same run; log axis)', {
+        xAxis: { type: 'category', data: cats, axisLabel: { rotate: 20, fontSize: 10 } },
+        yAxis: { type: 'log', name: 'x', axisLabel: { formatter: compact } },
+        series: [{
+          name: 'Java / llama.cpp', type: 'bar', data: rows.map(function (r) { return r.ratio; }),
+          markLine: { silent: true, symbol: 'none', data: [{ yAxis: 1 }], label: { formatter: 'llama.cpp' } }
+        }]
+      });
+    },
     scaling: function () {
       var rows = measured('time').filter(function (b) { return b.elements > 0 && b.group !== 'peers'; });
       var keys = unique(rows.map(function (b) { return b.op + '/' + (b.backend || '') + '/' + (b.dtype || ''); })).sort();
@@ -164,6 +178,52 @@
     if (!make) { return; }
     var chart = echarts.init(el, null, { renderer: 'canvas' });
     chart.setOption(make());
+    window.addEventListener('resize', function () { chart.resize(); });
+  });
+
+  // Trends: one line chart per stored series; each change point is a red vertical line at the first
+  // run after it, a pin on that run, and the segment means as dashed horizontal lines.
+  function trendOption(t) {
+    var cats = t.points.map(function (p) { return p.started.slice(0, 10) + ' ' + (p.git_sha || '').slice(0, 7); });
+    var bounds = [0].concat(t.change_points.map(function (c) { return c.index; })).concat([t.points.length]);
+    var lines = t.change_points.map(function (c) {
+      return { xAxis: c.index, lineStyle: { color: '#c62828', width: 2 },
+        label: { formatter: (c.change_pct > 0 ? '+' : '') + fmt(c.change_pct) + '%', color: '#c62828' } };
+    });
+    var means = [];
+    t.change_points.forEach(function (c, i) {
+      means.push([{ coord: [bounds[i], c.mean_before] }, { coord: [c.index - 1, c.mean_before] }]);
+      means.push([{ coord: [c.index, c.mean_after] }, { coord: [bounds[i + 2] - 1, c.mean_after] }]);
+    });
+    // the axis follows the medians (CI bounds of a noisy run would flatten the line), CI lines are clipped
+    var medians = t.points.map(function (p) { return p.median; }).filter(function (v) { return v !== null; });
+    var lo = Math.min.apply(null, medians), hi = Math.max.apply(null, medians);
+    var pad = hi > lo ? (hi - lo) * 0.15 : Math.abs(hi) * 0.05 || 1;
+    return {
+      animation: false, color: PALETTE,
+      title: { text: t.benchmark + ' ' + t.metric, subtext: t.platform + ', ' + t.unit + ', ' + t.better + ' is better',
+        left: 'center', textStyle: { fontSize: 12 }, subtextStyle: { fontSize: 10 } },
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
+      grid: { left: 64, right: 20, top: 52, bottom: 56 },
+      xAxis: { type: 'category', data: cats, axisLabel: { fontSize: 9, rotate: 15, hideOverlap: true } },
+      yAxis: { type: 'value', scale: true, name: t.unit, axisLabel: { formatter: compact },
+        min: Number((lo - pad).toPrecision(3)), max: Number((hi + pad).toPrecision(3)) },
+      series: [
+        { name: 'median', type: 'line', symbolSize: 5, data: t.points.map(function (p) { return p.median; }),
+          markLine: { silent: true, symbol: 'none', data: lines.concat(means), lineStyle: { type: 'dashed' } },
+          markPoint: { symbol: 'pin', symbolSize: 34, itemStyle: { color: '#c62828' },
+            data: t.change_points.map(function (c) { return { coord: [c.index, t.points[c.index].median], value: '!' }; }) } },
+        { name: '95% CI low', type: 'line', symbol: 'none', lineStyle: { width: 0.6, type: 'dotted', color: '#91a0b8' },
+          data: t.points.map(function (p) { return p.ci_low; }) },
+        { name: '95% CI high', type: 'line', symbol: 'none', lineStyle: { width: 0.6, type: 'dotted', color: '#91a0b8' },
+          data: t.points.map(function (p) { return p.ci_high; }) }
+      ]
+    };
+  }
+  document.querySelectorAll('.trendchart').forEach(function (el) {
+    var t = data.trends.series[Number(el.getAttribute('data-series'))];
+    var chart = echarts.init(el, null, { renderer: 'canvas' });
+    chart.setOption(trendOption(t));
     window.addEventListener('resize', function () { chart.resize(); });
   });
 

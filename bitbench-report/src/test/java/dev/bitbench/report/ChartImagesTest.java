@@ -42,6 +42,15 @@ class ChartImagesTest {
     }
 
     @Test
+    void engineChartExistsOnlyWithEngineAndLlamaCppRows() throws Exception {
+        assertThat(charts.available()).doesNotContain("engine");
+        ChartImages engine = new ChartImages(EngineRatiosTest.decodeAndPrefill());
+        assertThat(engine.available()).contains("engine");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(engine.render("engine", ChartImages.Encoding.PNG)));
+        assertThat(image.getWidth()).isEqualTo(ChartImages.WIDTH);
+    }
+
+    @Test
     void unknownOrEmptyChartsAreRefusedWithTheChoices() {
         assertThatThrownBy(() -> charts.render("pie", ChartImages.Encoding.PNG))
                 .hasMessageContaining("unknown chart 'pie'")

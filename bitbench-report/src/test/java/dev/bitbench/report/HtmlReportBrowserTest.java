@@ -8,6 +8,7 @@ import dev.bitbench.core.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -52,8 +53,13 @@ class HtmlReportBrowserTest {
             }
             Assumptions.abort(reason);
         }
-        run = ReportFixtures.fixtureRun();
-        input = new ReportInput(run, ReportFixtures.comparison());
+        RunResult fixture = ReportFixtures.fixtureRun();
+        List<BenchmarkResult> rows = new ArrayList<>(fixture.benchmarks());
+        rows.addAll(EngineRatiosTest.decodeAndPrefill().benchmarks().stream()
+                .filter(b -> !b.group().equals("kernels"))
+                .toList());
+        run = new RunResult(fixture.run(), fixture.system(), rows);
+        input = new ReportInput(run, ReportFixtures.comparison(), TrendFixtures.stepAndFlat());
         Path dir = Files.createDirectories(Path.of("target", "browser"));
         Path page = dir.resolve("report.html");
         Files.writeString(page, new HtmlReportFormat().format(input));
@@ -117,7 +123,66 @@ class HtmlReportBrowserTest {
                 + ".filter(c => { const k = c.querySelector('canvas'); return k && k.width > 0 && k.height > 0; })"
                 + ".map(c => c.getAttribute('data-chart'))");
         assertThat(rendered).containsExactlyElementsOf(HtmlReportFormat.chartsFor(input));
-        assertThat(rendered).contains("throughput", "speedup", "scaling", "quant", "memory", "alloc", "distribution");
+        assertThat(rendered)
+                .contains("throughput", "speedup", "engine", "scaling", "quant", "memory", "alloc", "distribution");
+    }
+
+    @Test
+    void everyTrendChartIsRenderedWithTheChangePointMarkedAtItsIndex() {
+        assertTrendChartsMarkTheStep();
+    }
+
+    @Test
+    void trendOnlyPageRendersItsChartsWithoutErrors() throws IOException {
+        Path page = Path.of("target", "browser", "trends.html").toAbsolutePath();
+        Files.writeString(
+                page, new HtmlReportFormat().format(new ReportInput(null, null, TrendFixtures.stepAndFlat())));
+        String main = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        try {
+            driver.get(page.toUri().toString());
+            assertThat(js("return document.body.getAttribute('data-rendered')")).isEqualTo("true");
+            assertTrendChartsMarkTheStep();
+            assertThat((String) js("return document.getElementById('changepoints').innerText"))
+                    .contains("r12")
+                    .contains("kernels.add/simd/f32/4096");
+            assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                            .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()))
+                    .isEmpty();
+            assertThat((Long) js("return performance.getEntriesByType('resource').length"))
+                    .isZero();
+            byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+            Files.write(Path.of("target", "trend-screenshot.png"), png);
+            assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        } finally {
+            driver.close();
+            driver.switchTo().window(main);
+        }
+    }
+
+    /**
+     * In the page open now: both trend charts hold a canvas; the step series' chart has exactly one
+     * vertical mark line, at index 12, and one pin on run 12; the flat series' chart has none.
+     */
+    private static void assertTrendChartsMarkTheStep() {
+        @SuppressWarnings("unchecked")
+        List<Object> marks = (List<Object>) js("return Array.from(document.querySelectorAll('.trendchart')).map(el => {"
+                + " const k = el.querySelector('canvas'); const o = echarts.getInstanceByDom(el).getOption();"
+                + " const s = o.series[0];"
+                + " return { series: Number(el.dataset.series), canvas: !!(k && k.width > 0 && k.height > 0),"
+                + " vertical: s.markLine.data.filter(d => !Array.isArray(d) && d.xAxis !== undefined).map(d => d.xAxis),"
+                + " pins: s.markPoint.data.map(d => d.coord[0]) }; })");
+        assertThat(marks).hasSize(2);
+        assertThat(marks)
+                .extracting(m -> (Object) ((java.util.Map<?, ?>) m).get("canvas"))
+                .containsOnly(Boolean.TRUE);
+        java.util.Map<?, ?> step = (java.util.Map<?, ?>) marks.get(0);
+        assertThat(step.get("series")).isEqualTo(0L);
+        assertThat(step.get("vertical")).isEqualTo(List.of(12L));
+        assertThat(step.get("pins")).isEqualTo(List.of(12L));
+        java.util.Map<?, ?> flat = (java.util.Map<?, ?>) marks.get(1);
+        assertThat(flat.get("vertical")).isEqualTo(List.of());
+        assertThat(flat.get("pins")).isEqualTo(List.of());
     }
 
     @Test

@@ -8,10 +8,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** Parses {@code --since}: a date {@code 2026-01-31} (UTC midnight), an ISO instant, or {@code Nd} days ago. */
-final class SinceParser {
+public final class SinceParser {
     private SinceParser() {}
 
-    static Instant parse(String option, String value, Instant now) {
+    /** The instant {@code value} names; a {@link UsageError} naming {@code option} when it names none. */
+    public static Instant parse(String option, String value, Instant now) {
         String v = value.trim();
         try {
             if (v.matches("\\d+d")) {

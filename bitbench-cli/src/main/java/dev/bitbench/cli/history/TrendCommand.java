@@ -67,25 +67,8 @@ public final class TrendCommand implements Callable<Integer> {
     @Option(names = "--detect", description = "Find change points (E-Divisive means).")
     boolean detect;
 
-    @Option(
-            names = "--min-segment",
-            paramLabel = "N",
-            defaultValue = "5",
-            description = "Fewest runs on either side of a change point (default: ${DEFAULT-VALUE}).")
-    int minSegment;
-
-    @Option(
-            names = "--p-value",
-            paramLabel = "P",
-            defaultValue = "0.01",
-            description = "Significance level of a change point (default: ${DEFAULT-VALUE}).")
-    double pValue;
-
-    @Option(
-            names = "--seed",
-            paramLabel = "S",
-            description = "Seed of the permutation test (default: $BITBENCH_SEED, else 42).")
-    Long seed;
+    @Mixin
+    DetectorOptions detection;
 
     @Option(
             names = "--format",
@@ -104,7 +87,7 @@ public final class TrendCommand implements Callable<Integer> {
             throw new UsageError("--window must be >= 0, was " + window);
         }
         Instant from = since == null ? null : SinceParser.parse("--since", since, Instant.now());
-        ChangePointDetector detector = detect ? detector() : null;
+        ChangePointDetector detector = detect ? detection.detector() : null;
         List<TrendSeries> series;
         try (RunStore s = store.open()) {
             series = TrendSeries.of(
@@ -114,30 +97,5 @@ public final class TrendCommand implements Callable<Integer> {
         output.write(series, detect, out);
         out.flush();
         return 0;
-    }
-
-    private ChangePointDetector detector() {
-        long s = seed != null ? seed : envSeed();
-        try {
-            // Enough permutations that the level can be reached twice over.
-            int permutations = pValue > 0 && pValue < 1
-                    ? (int) Math.max(ChangePointDetector.DEFAULT_PERMUTATIONS, Math.min(100_000, Math.ceil(2 / pValue)))
-                    : ChangePointDetector.DEFAULT_PERMUTATIONS;
-            return new ChangePointDetector(minSegment, pValue, permutations, s);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--min-segment/--p-value: " + e.getMessage());
-        }
-    }
-
-    private static long envSeed() {
-        String env = System.getenv("BITBENCH_SEED");
-        if (env == null || env.isBlank()) {
-            return ChangePointDetector.DEFAULT_SEED;
-        }
-        try {
-            return Long.parseLong(env.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageError("BITBENCH_SEED '" + env + "' is not an integer");
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.bitbench.cli.history;
 import dev.bitbench.core.Direction;
 import dev.bitbench.core.changepoint.ChangePoint;
 import dev.bitbench.core.changepoint.ChangePointDetector;
+import dev.bitbench.report.TrendChart;
 import dev.bitbench.store.HistoryPoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  * @param changes change points in index order; empty when detection was not asked for or found
  *     nothing
  */
-record TrendSeries(List<HistoryPoint> points, List<Change> changes) {
+public record TrendSeries(List<HistoryPoint> points, List<Change> changes) {
 
     /**
      * A change point located in the history.
@@ -22,23 +23,23 @@ record TrendSeries(List<HistoryPoint> points, List<Change> changes) {
      * @param at the first run after the change
      * @param cp the detector's result
      */
-    record Change(HistoryPoint at, ChangePoint cp) {
+    public record Change(HistoryPoint at, ChangePoint cp) {
         /** The change in percent, positive when the metric got worse (slower, less throughput, …). */
-        double worsePercent(Direction better) {
+        public double worsePercent(Direction better) {
             return 100 * (better == Direction.LOWER ? cp.magnitude() : -cp.magnitude());
         }
     }
 
-    HistoryPoint first() {
+    public HistoryPoint first() {
         return points.get(0);
     }
 
-    double[] medians() {
+    public double[] medians() {
         return points.stream().mapToDouble(HistoryPoint::median).toArray();
     }
 
     /** Splits the store's points (grouped by series) into series, detecting change points when a detector is given. */
-    static List<TrendSeries> of(List<HistoryPoint> all, ChangePointDetector detector) {
+    public static List<TrendSeries> of(List<HistoryPoint> all, ChangePointDetector detector) {
         List<TrendSeries> out = new ArrayList<>();
         List<HistoryPoint> current = new ArrayList<>();
         for (HistoryPoint p : all) {
@@ -52,6 +53,22 @@ record TrendSeries(List<HistoryPoint> points, List<Change> changes) {
             out.add(build(current, detector));
         }
         return out;
+    }
+
+    /** This series as a chart of a report's trend section. */
+    public TrendChart chart() {
+        HistoryPoint f = first();
+        return new TrendChart(
+                f.benchmarkId(),
+                f.metric(),
+                f.platform(),
+                f.unit(),
+                f.better(),
+                points.stream()
+                        .map(p -> new TrendChart.Point(
+                                p.runId(), p.started(), p.gitSha(), p.median(), p.ciLow(), p.ciHigh()))
+                        .toList(),
+                changes.stream().map(Change::cp).toList());
     }
 
     private static TrendSeries build(List<HistoryPoint> points, ChangePointDetector detector) {

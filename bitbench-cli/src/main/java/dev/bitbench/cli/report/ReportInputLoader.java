@@ -121,7 +121,7 @@ final class ReportInputLoader {
     private void setRun(RunResult loaded, Path input) {
         if (run != null) {
             throw new UsageError(input + ": a second run; report takes one run (and at most one comparison);"
-                    + " trends over several runs (run ids, --trend) are not supported yet");
+                    + " for the trends of stored runs use --trend GLOB");
         }
         run = loaded;
     }

@@ -20,15 +20,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs to store and a way to execute the real command line, for the history command tests. */
-final class CliRuns {
-    static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+public final class CliRuns {
+    public static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
 
     private CliRuns() {}
 
     /** Result of one command: exit code, stdout, stderr. */
-    record Result(int exit, String out, String err) {}
+    public record Result(int exit, String out, String err) {}
 
-    static Result execute(String... args) {
+    public static Result execute(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = BitBench.execute(new PrintWriter(out), new PrintWriter(err), args);
@@ -40,7 +40,7 @@ final class CliRuns {
      * bench.op/b0} and {@code bench.op/b1} whose time samples are {@code level, level * 1.001, level *
      * 0.999}.
      */
-    static RunResult run(int index, String platform, Map<String, String> tags, double level) {
+    public static RunResult run(int index, String platform, Map<String, String> tags, double level) {
         String sha = String.format("%040x", index + 0xabc0);
         Map<String, Metric> m0 = new LinkedHashMap<>();
         m0.put("time", Metric.of("ms/op", Direction.LOWER, level, level * 1.001, level * 0.999));
