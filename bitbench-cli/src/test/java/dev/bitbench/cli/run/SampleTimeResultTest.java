@@ -33,9 +33,9 @@ class SampleTimeResultTest {
     Path dir;
 
     private static final BenchmarkDescriptor DECODE = new BenchmarkDescriptor(
-            "inference.decode-latency/simd/tq2_0/small",
+            "inference.decode_latency/simd/tq2_0/small",
             "inference",
-            "decode-latency",
+            "decode_latency",
             "simd",
             "tq2_0",
             "small",

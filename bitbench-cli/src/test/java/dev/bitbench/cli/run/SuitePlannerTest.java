@@ -169,8 +169,8 @@ class SuitePlannerTest {
                 .containsExactlyInAnyOrder(
                         "inference.decode/simd/tq2_0/small",
                         "inference.decode/parallel/tq2_0/small",
-                        "inference.decode-latency/simd/tq2_0/small",
-                        "inference.decode-latency/parallel/tq2_0/small",
+                        "inference.decode_latency/simd/tq2_0/small",
+                        "inference.decode_latency/parallel/tq2_0/small",
                         "peers.decode/llama-cpp-1t/tq2_0/small",
                         "peers.decode/llama-cpp/tq2_0/small");
     }

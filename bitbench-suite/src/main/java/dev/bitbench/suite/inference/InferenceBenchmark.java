@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code decode}: one token at a time after the prompt, at positions {@code prompt} to
  *       {@code prompt + }{@value #DECODE_TOKENS}, then again from {@code prompt} (the prompt's
  *       cache kept): its throughput is the decode tokens per second over a 64-token generation.
- *   <li>{@code decode-latency}: the same steps in JMH's {@code SampleTime} mode, which times
+ *   <li>{@code decode_latency}: the same steps in JMH's {@code SampleTime} mode, which times
  *       single invocations: the runner's {@code latency} metric, whose {@code p50}, {@code p95}
  *       and {@code p99} are the per-token latency percentiles.
  * </ul>
@@ -145,7 +145,7 @@ public class InferenceBenchmark {
     @BenchmarkMode(Mode.SampleTime)
     @Bench(
             group = "inference",
-            op = "decode-latency",
+            op = "decode_latency",
             dtype = "tq2_0",
             shape = "{model}",
             work = "1",
