@@ -210,6 +210,11 @@ final class SetupSteps {
         }
 
         public SetupStep.State inspect() {
+            try {
+                seed();
+            } catch (SetupStep.Failure f) {
+                return SetupStep.State.failed(f.getMessage(), f.hint());
+            }
             if (Files.isRegularFile(dir().resolve("manifest.json"))) {
                 CheckResult r = FixtureCheck.check(dir());
                 if (r.status() == CheckStatus.FAIL) {
