@@ -6,9 +6,10 @@ import dev.bitbench.core.doctor.FixtureCheck;
 import dev.bitbench.core.doctor.JdkScanner;
 import dev.bitbench.core.doctor.MachineChecks;
 import dev.bitbench.inference.fixtures.FixtureShape;
-import dev.bitbench.inference.gguf.GgmlType;
 import dev.bitbench.store.RunStore;
 import dev.bitbench.store.StoreException;
+import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.inference.InferenceFixtures;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ final class SetupSteps {
         return List.of(
                 new Jdk(env),
                 new Build(project),
-                new Fixtures(project),
+                new Fixtures(project, env),
                 new Store(RunStore.resolveUrl(dbFlag, env), project),
                 new Reference(env, skipReference),
                 new Doctor(project, env, dbFlag));
@@ -179,47 +180,95 @@ final class SetupSteps {
     }
 
     /**
-     * The {@code tiny} model fixture in {@code .bitbench/fixtures} (seed 42), generated when absent
-     * and verified against its manifest when present. Larger fixtures are generated on demand with
-     * {@code bitbench fixtures generate --size small}.
+     * The model fixtures {@code tiny} (the smoke profile's) and {@code small} (quick's and
+     * standard's) for the run seed ({@code BITBENCH_SEED}, else 42) in the benchmarks' fixture
+     * directory ({@code BITBENCH_FIXTURES}, else {@code .bitbench/fixtures}), so that a first {@code
+     * run} does not generate them inside a fork: reused when the manifest records them with that seed
+     * and shape and the files still match, else generated; then every file of the manifest is
+     * verified. {@code medium} (1.2 GB) is left to {@code run --profile thorough} or {@code bitbench
+     * fixtures generate --size medium}.
      */
-    record Fixtures(Path project) implements SetupStep {
+    record Fixtures(Path project, Map<String, String> env) implements SetupStep {
+        static final List<FixtureShape> SHAPES = List.of(FixtureShape.TINY, FixtureShape.SMALL);
+
         public String name() {
             return "fixtures";
         }
 
-        private Path dir() {
-            return project.resolve(".bitbench/fixtures");
+        Path dir() {
+            return project.resolve(InferenceFixtures.dir(env));
+        }
+
+        long seed() {
+            String value = env.get("BITBENCH_SEED");
+            try {
+                return value == null || value.isBlank() ? SeededInputs.DEFAULT_SEED : Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                throw new SetupStep.Failure(
+                        "BITBENCH_SEED is not an integer: '" + value + "'", "set BITBENCH_SEED to a whole number");
+            }
         }
 
         public SetupStep.State inspect() {
-            if (!Files.isRegularFile(dir().resolve("manifest.json"))) {
-                return SetupStep.State.todo("generate the tiny model fixture in " + dir());
+            try {
+                seed();
+            } catch (SetupStep.Failure f) {
+                return SetupStep.State.failed(f.getMessage(), f.hint());
             }
-            CheckResult r = FixtureCheck.check(dir());
-            return r.status() == CheckStatus.FAIL
-                    ? SetupStep.State.failed(r.detail(), r.hint())
-                    : SetupStep.State.done(r.detail());
+            if (Files.isRegularFile(dir().resolve("manifest.json"))) {
+                CheckResult r = FixtureCheck.check(dir());
+                if (r.status() == CheckStatus.FAIL) {
+                    return SetupStep.State.failed(r.detail(), r.hint());
+                }
+            }
+            List<String> missing;
+            try {
+                missing = missing();
+            } catch (IOException e) {
+                return SetupStep.State.failed(
+                        "cannot read the fixtures in " + dir() + ": " + e.getMessage(),
+                        "delete " + dir() + " and run bitbench setup again");
+            }
+            if (!missing.isEmpty()) {
+                return SetupStep.State.todo("generate the " + String.join(" and ", missing) + " model fixture(s) (seed "
+                        + seed() + ") in " + dir());
+            }
+            return SetupStep.State.done(FixtureCheck.check(dir()).detail());
         }
 
         public String apply() {
             try {
-                var entry = dev.bitbench.inference.fixtures.Fixtures.generate(
-                        dir(),
-                        FixtureShape.TINY,
-                        GgmlType.TQ2_0,
-                        dev.bitbench.inference.fixtures.Fixtures.DEFAULT_SEED,
-                        bytes -> {});
+                List<String> generated = missing();
+                for (FixtureShape shape : SHAPES) {
+                    InferenceFixtures.reuseOrGenerate(dir(), shape, seed(), bytes -> {});
+                }
                 CheckResult r = FixtureCheck.check(dir());
                 if (r.status() == CheckStatus.FAIL) {
                     throw new SetupStep.Failure(r.detail(), r.hint());
                 }
-                return "generated " + entry.file() + " (" + entry.size() + " bytes), " + r.detail();
+                return generated.isEmpty()
+                        ? "reused " + names(SHAPES) + ", " + r.detail()
+                        : "generated " + String.join(", ", generated) + ", " + r.detail();
             } catch (IOException e) {
                 throw new SetupStep.Failure(
                         "cannot write fixtures to " + dir() + ": " + e.getMessage(),
                         "check the directory is writable and the disk has space");
             }
+        }
+
+        /** The files of {@link #SHAPES} that are missing or stale, by file name. */
+        private List<String> missing() throws IOException {
+            List<String> out = new java.util.ArrayList<>();
+            for (FixtureShape shape : SHAPES) {
+                if (!InferenceFixtures.isCurrent(dir(), shape, seed())) {
+                    out.add(InferenceFixtures.file(dir(), shape).getFileName().toString());
+                }
+            }
+            return out;
+        }
+
+        private static String names(List<FixtureShape> shapes) {
+            return String.join(" and ", shapes.stream().map(FixtureShape::name).toList());
         }
     }
 

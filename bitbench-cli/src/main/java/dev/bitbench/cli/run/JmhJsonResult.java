@@ -14,10 +14,14 @@ import java.util.Optional;
 /**
  * The per-iteration samples of one benchmark, read from the JSON JMH writes ({@code rawData} of the
  * primary metric, of the gc profiler's {@code gc.alloc.rate.norm} and of the {@link
- * MemoryEnergyProfiler}'s results, every fork flattened in order).
+ * MemoryEnergyProfiler}'s results, every fork flattened in order). A {@code SampleTime} benchmark
+ * has {@code rawDataHistogram} instead of the primary {@code rawData}: its iterations' means are
+ * the {@code times} and its invocations the {@code latencies} (see {@link SampleHistogram}).
  *
  * @param timeUnit JMH's score unit, e.g. {@code us/op}
  * @param times one average time per operation per measured iteration, in {@code timeUnit}
+ * @param latencies the time of single invocations, in {@code timeUnit}, for a {@code SampleTime}
+ *     benchmark (at most {@link SampleHistogram#MAX_SAMPLES}); empty for the other modes
  * @param allocBytesPerOp bytes allocated per operation per iteration; empty if the gc profiler gave
  *     nothing
  * @param profiled the {@link MemoryEnergyProfiler}'s samples by metric, in {@link ProfiledMetric}
@@ -27,6 +31,7 @@ import java.util.Optional;
 public record JmhJsonResult(
         String timeUnit,
         double[] times,
+        double[] latencies,
         double[] allocBytesPerOp,
         Map<ProfiledMetric, double[]> profiled,
         JsonNode raw) {
@@ -45,6 +50,16 @@ public record JmhJsonResult(
         JsonNode bench = root.get(0);
         JsonNode primary = bench.path("primaryMetric");
         double[] times = flatten(primary.path("rawData"));
+        double[] latencies = new double[0];
+        if (times.length == 0 && primary.has("rawDataHistogram")) {
+            try {
+                SampleHistogram histogram = SampleHistogram.read(primary.get("rawDataHistogram"));
+                times = histogram.iterationMeans();
+                latencies = histogram.samples();
+            } catch (IOException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+        }
         if (times.length == 0) {
             throw new IOException(file + ": JMH result has no samples");
         }
@@ -59,7 +74,7 @@ public record JmhJsonResult(
                 profiled.put(m, samples);
             }
         }
-        return new JmhJsonResult(primary.path("scoreUnit").asText("s/op"), times, alloc, profiled, bench);
+        return new JmhJsonResult(primary.path("scoreUnit").asText("s/op"), times, latencies, alloc, profiled, bench);
     }
 
     /** Seconds in one unit of {@code timeUnit} ({@code ns/op} gives 1e-9). */

@@ -25,6 +25,12 @@ public final class PlainProgress implements RunProgress {
     }
 
     @Override
+    public void note(String line) {
+        out.println("bitbench: " + line.strip());
+        out.flush();
+    }
+
+    @Override
     public void benchmarkStarted(int position, String id) {}
 
     @Override

@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * Turns how each benchmark ended into result records: {@code time} from JMH's samples ({@code
- * lower}), {@code throughput} derived per sample from the declared work ({@code higher}), {@code
+ * lower}), {@code latency} from a {@code SampleTime} benchmark's single invocations ({@code lower};
+ * its {@code p50}, {@code p95} and {@code p99} are the per-operation latency percentiles), {@code
+ * throughput} derived per sample from the declared work ({@code higher}), {@code
  * alloc} in B/op from the gc profiler ({@code lower}), the {@link MemoryEnergyProfiler}'s metrics
  * ({@code peak_rss}, {@code peak_heap} in bytes and, where the machine has the counters, energy,
  * temperature, frequency and battery), plus any extra metrics computed in process (quantization
@@ -63,12 +65,15 @@ public final class RunAssembler {
     }
 
     /**
-     * The metrics of a measured benchmark, in the order time, throughput, alloc, the profiled ones
+     * The metrics of a measured benchmark, in the order time, latency (SampleTime only), throughput, alloc, the profiled ones
      * ({@code peak_rss}, {@code peak_heap}, energy, …, those that could be read), extras.
      */
     static Map<String, Metric> metrics(BenchmarkDescriptor d, JmhJsonResult jmh, Map<String, Metric> extras) {
         Map<String, Metric> metrics = new LinkedHashMap<>();
         metrics.put("time", Metric.of(jmh.timeUnit(), Direction.LOWER, jmh.times()));
+        if (jmh.latencies().length > 0) {
+            metrics.put("latency", Metric.of(jmh.timeUnit(), Direction.LOWER, jmh.latencies()));
+        }
         double[] times = jmh.times();
         boolean positive = true;
         for (double t : times) {

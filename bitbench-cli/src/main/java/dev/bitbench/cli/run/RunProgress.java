@@ -11,6 +11,9 @@ public interface RunProgress extends AutoCloseable {
     /** A benchmark ended with {@code status} ({@code ok}, {@code failed}, {@code timeout}, {@code skipped}). */
     void benchmarkFinished(int position, String id, String status);
 
+    /** A line about preparing the run (e.g. generating a fixture) before the benchmarks start. */
+    default void note(String line) {}
+
     /** The run ended; release the terminal. */
     @Override
     void close();

@@ -11,6 +11,7 @@ import dev.bitbench.core.result.RunInfo;
 import dev.bitbench.core.result.RunResult;
 import dev.bitbench.core.result.RunStatus;
 import dev.bitbench.core.result.SystemInfo;
+import dev.bitbench.suite.inference.InferenceFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,6 +86,7 @@ public final class RunService {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             List<CaseOutcome> outcomes;
+            RunFixtures.prepare(plan, InferenceFixtures.dir(), request.seed(), progress);
             progress.started(plan.size());
             try {
                 outcomes = executor.run(plan, progress);

@@ -38,6 +38,12 @@ public final class TerminalProgress implements RunProgress {
     }
 
     @Override
+    public void note(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
     public void benchmarkStarted(int position, String id) {
         bar.setExtraMessage(" " + id);
     }

@@ -2,9 +2,11 @@ package dev.bitbench.cli.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bitbench.inference.fixtures.FixtureManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -45,6 +47,9 @@ class SetupCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out())
                 .contains("store      would create the run history at " + dir.resolve(".bitbench/history.db"));
+        assertThat(r.out())
+                .containsPattern("fixtures +would generate the bitnet-tiny-tq2_0.gguf and bitnet-small-tq2_0.gguf model"
+                        + " fixture\\(s\\) \\(seed \\d+\\)");
         assertThat(r.out()).contains("Dry run: nothing changed.");
         assertThat(tree()).isEqualTo(before);
     }
@@ -55,15 +60,18 @@ class SetupCommandTest {
         assertThat(first.exit()).isZero();
         assertThat(first.out()).containsPattern("store +done: run history ready at .*schema \\d+");
         assertThat(dir.resolve(".bitbench/history.db")).exists();
-        assertThat(first.out()).containsPattern("fixtures +done: generated bitnet-tiny-tq2_0.gguf");
+        assertThat(first.out())
+                .containsPattern("fixtures +done: generated bitnet-tiny-tq2_0.gguf, bitnet-small-tq2_0.gguf, 2 files"
+                        + " verified");
         assertThat(dir.resolve(".bitbench/fixtures/manifest.json")).isNotEmptyFile();
+        assertThat(dir.resolve(".bitbench/fixtures/bitnet-small-tq2_0.gguf")).isNotEmptyFile();
         assertThat(first.out()).contains("Set up: 2 step(s) done");
 
         Cli.Result second = setup();
         assertThat(second.exit()).isZero();
         assertThat(second.out()).doesNotContain("done:");
         assertThat(second.out()).containsPattern("store +already: run history exists");
-        assertThat(second.out()).containsPattern("fixtures +already: 1 files verified");
+        assertThat(second.out()).containsPattern("fixtures +already: 2 files verified");
         assertThat(second.out()).contains("Nothing to do: already set up");
     }
 
@@ -74,6 +82,8 @@ class SetupCommandTest {
         assertThat(forced.exit()).isZero();
         assertThat(forced.out()).containsPattern("store +done: run history ready");
         assertThat(forced.out()).containsPattern("jdk +done: ");
+        // the fixtures match their manifest, so forcing verifies and reuses them
+        assertThat(forced.out()).containsPattern("fixtures +done: reused tiny and small, 2 files verified");
         assertThat(forced.out()).doesNotContain("Nothing to do");
     }
 
@@ -90,6 +100,30 @@ class SetupCommandTest {
         assertThat(r.out()).containsPattern("store +FAILED: ");
         assertThat(r.out()).contains("  fix: correct --db or BITBENCH_DB (default jdbc:sqlite:.bitbench/history.db)");
         assertThat(r.out()).doesNotContain("doctor ");
+    }
+
+    @Test
+    void aMissingFixtureIsGeneratedFromTheSeedAndThePresentOneReused() throws IOException {
+        setup();
+        Path fixtures = dir.resolve(".bitbench/fixtures");
+        Path small = fixtures.resolve("bitnet-small-tq2_0.gguf");
+        Path tiny = fixtures.resolve("bitnet-tiny-tq2_0.gguf");
+        String smallSha = FixtureManifest.sha256(small);
+        FileTime tinyWritten = Files.getLastModifiedTime(tiny);
+        Files.delete(small);
+        FixtureManifest.write(
+                fixtures,
+                FixtureManifest.read(fixtures).stream()
+                        .filter(e -> !e.file().equals("bitnet-small-tq2_0.gguf"))
+                        .toList());
+
+        assertThat(setup("--dry-run").out())
+                .containsPattern("fixtures +would generate the bitnet-small-tq2_0.gguf model fixture");
+        Cli.Result again = setup();
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).containsPattern("fixtures +done: generated bitnet-small-tq2_0.gguf, 2 files verified");
+        assertThat(FixtureManifest.sha256(small)).isEqualTo(smallSha);
+        assertThat(Files.getLastModifiedTime(tiny)).isEqualTo(tinyWritten);
     }
 
     @Test

@@ -154,4 +154,24 @@ class SuitePlannerTest {
                 .containsExactlyInAnyOrder(
                         "inference.decode/simd/tq2_0/small", "inference.decode/parallel/tq2_0/small");
     }
+
+    @Test
+    void quickPlanMeasuresPerTokenLatencyAndTheLlamaCppPeerOnTheSameSmallFixture() {
+        List<String> ids = ids(new SuitePlanner.Request(
+                Optional.of(Pattern.compile("^(inference|peers)\\.decode")),
+                Set.of(),
+                List.of(),
+                1,
+                Set.of(),
+                Set.of(),
+                "quick"));
+        assertThat(ids)
+                .containsExactlyInAnyOrder(
+                        "inference.decode/simd/tq2_0/small",
+                        "inference.decode/parallel/tq2_0/small",
+                        "inference.decode_latency/simd/tq2_0/small",
+                        "inference.decode_latency/parallel/tq2_0/small",
+                        "peers.decode/llama-cpp-1t/tq2_0/small",
+                        "peers.decode/llama-cpp/tq2_0/small");
+    }
 }

@@ -1,8 +1,6 @@
 package dev.bitbench.suite.inference;
 
 import dev.bitbench.inference.fixtures.FixtureShape;
-import dev.bitbench.inference.fixtures.Fixtures;
-import dev.bitbench.inference.gguf.GgmlType;
 import dev.bitbench.inference.model.BitnetModel;
 import dev.bitbench.inference.model.InferenceSession;
 import dev.bitbench.inference.model.NumericsMode;
@@ -12,6 +10,7 @@ import dev.bitbench.suite.SeededInputs;
 import dev.bitbench.suite.WorkUnit;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,13 +34,15 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code decode}: one token at a time after the prompt, at positions {@code prompt} to
  *       {@code prompt + }{@value #DECODE_TOKENS}, then again from {@code prompt} (the prompt's
  *       cache kept): its throughput is the decode tokens per second over a 64-token generation.
+ *   <li>{@code decode_latency}: the same steps in JMH's {@code SampleTime} mode, which times
+ *       single invocations: the runner's {@code latency} metric, whose {@code p50}, {@code p95}
+ *       and {@code p99} are the per-token latency percentiles.
  * </ul>
  *
- * <p>The fixture lives in {@link #FIXTURES_DIR} under the working directory (the one {@code
- * bitbench run} was started in; its JMH forks inherit it), or in {@code $BITBENCH_FIXTURES}: it is
- * generated there the first time (for {@code small} a few seconds, for {@code medium} about a
- * minute; {@code bitbench fixtures generate --size medium} does it beforehand with progress) and
- * reused while the manifest's seed, shape and SHA-256 match. The profiles pick the sizes (see the
+ * <p>The fixture is found through {@link InferenceFixtures} ({@code .bitbench/fixtures} or {@code
+ * $BITBENCH_FIXTURES}): {@code bitbench setup} generates {@code small} there, {@code bitbench run}
+ * generates what its plan needs before the forks start, and a fork generates it only if it is still
+ * missing; it is reused while the manifest's seed, shape and SHA-256 match. The profiles pick the sizes (see the
  * runner's {@code SuitePlanner}): smoke {@code tiny}, quick {@code small}, thorough {@code small}
  * and {@code medium}; backend {@code simd} is one thread, {@code parallel} all of them. Trial
  * set-up runs {@value #WARM_UP_ROUNDS} untimed prompts and generations (one on {@code tiny}), so
@@ -52,13 +53,9 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class InferenceBenchmark {
     /** Tokens of one measured generation. */
-    static final int DECODE_TOKENS = 64;
+    public static final int DECODE_TOKENS = 64;
     /** Prompts and generations run untimed at trial set-up (one for {@code tiny}). */
     static final int WARM_UP_ROUNDS = 3;
-    /** Where fixtures live, relative to the working directory. */
-    static final String FIXTURES_DIR = ".bitbench/fixtures";
-    /** An environment variable naming another fixture directory (JMH forks inherit the environment). */
-    static final String FIXTURES_ENV = "BITBENCH_FIXTURES";
 
     @Param({"simd", "parallel"})
     public String backend;
@@ -75,23 +72,30 @@ public class InferenceBenchmark {
     private int[] promptIds;
     private int[] generated;
 
-    /** The fixture directory: {@code $BITBENCH_FIXTURES}, else {@value #FIXTURES_DIR}. */
-    static Path fixturesDir() {
-        String env = System.getenv(FIXTURES_ENV);
-        return Path.of(env == null || env.isBlank() ? FIXTURES_DIR : env);
+    /**
+     * The seeded token ids of a run: {@code prompt} prompt tokens, then the {@value #DECODE_TOKENS}
+     * tokens fed one by one after it (the same for every engine measured on these positions).
+     */
+    public static int[] tokens(long seed, int prompt, int vocab) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x1f2e3d4c5b6a7988L);
+        int[] promptIds = random.ints(prompt, 0, vocab).toArray();
+        int[] generated = random.ints(DECODE_TOKENS, 0, vocab).toArray();
+        int[] all = Arrays.copyOf(promptIds, prompt + DECODE_TOKENS);
+        System.arraycopy(generated, 0, all, prompt, DECODE_TOKENS);
+        return all;
     }
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         FixtureShape shape = FixtureShape.byName(model);
         long seed = SeededInputs.seed();
-        file = Fixtures.reuseOrGenerate(fixturesDir(), shape, GgmlType.TQ2_0, seed, bytes -> {});
+        file = InferenceFixtures.reuseOrGenerate(InferenceFixtures.dir(), shape, seed, bytes -> {});
         BitnetModel loaded = BitnetModel.load(file);
         session = new InferenceSession(
                 loaded, Backends.byName(backend, SeededInputs.threads()), prompt + DECODE_TOKENS, NumericsMode.BITNET);
-        SplittableRandom random = new SplittableRandom(seed ^ 0x1f2e3d4c5b6a7988L);
-        promptIds = random.ints(prompt, 0, shape.vocab()).toArray();
-        generated = random.ints(DECODE_TOKENS, 0, shape.vocab()).toArray();
+        int[] tokens = tokens(seed, prompt, shape.vocab());
+        promptIds = Arrays.copyOf(tokens, prompt);
+        generated = Arrays.copyOfRange(tokens, prompt, prompt + DECODE_TOKENS);
         // the quick profile's JMH warm-up (under a second) is shorter than one small prompt, so the
         // trial warms the engine itself: a few prompts and generations, until C2 has compiled them
         int rounds = shape.equals(FixtureShape.TINY) ? 1 : WARM_UP_ROUNDS;
@@ -133,6 +137,25 @@ public class InferenceBenchmark {
     @Benchmark
     @Bench(group = "inference", op = "decode", dtype = "tq2_0", shape = "{model}", work = "1", unit = WorkUnit.TOKEN)
     public float[] decode() {
+        return decodeStep();
+    }
+
+    /** {@link #decode()} timed one token at a time: the per-token latency samples and percentiles. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @Bench(
+            group = "inference",
+            op = "decode_latency",
+            dtype = "tq2_0",
+            shape = "{model}",
+            work = "1",
+            unit = WorkUnit.TOKEN)
+    public float[] decodeLatency() {
+        return decodeStep();
+    }
+
+    /** The next of the {@value #DECODE_TOKENS} steps after the prompt, from the first after the last. */
+    private float[] decodeStep() {
         int step = session.position() - prompt;
         if (step >= DECODE_TOKENS) {
             session.truncate(prompt);
