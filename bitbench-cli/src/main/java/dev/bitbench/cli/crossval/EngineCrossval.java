@@ -2,11 +2,12 @@ package dev.bitbench.cli.crossval;
 
 import dev.bitbench.inference.model.BitnetModel;
 import dev.bitbench.inference.model.NumericsMode;
+import dev.bitbench.suite.inference.InferenceBenchmark;
 import dev.bitbench.suite.peers.LlamaCppProbe;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.SplittableRandom;
+import java.util.Arrays;
 
 /**
  * The Java engine against the bundled llama.cpp (java-llama.cpp in a forked JVM) on one GGUF:
@@ -35,9 +36,7 @@ final class EngineCrossval {
 
     /** The prompt ids of the timed runs: the recipe of {@code InferenceBenchmark}. */
     static int[] speedPrompt(long seed, int length, int vocab) {
-        return new SplittableRandom(seed ^ 0x1f2e3d4c5b6a7988L)
-                .ints(length, 0, vocab)
-                .toArray();
+        return Arrays.copyOf(InferenceBenchmark.tokens(seed, length, vocab), length);
     }
 
     static CrossvalReport.EngineResult run(
