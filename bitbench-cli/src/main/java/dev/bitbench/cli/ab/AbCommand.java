@@ -123,6 +123,9 @@ public final class AbCommand implements Callable<Integer> {
     /** The trial runner; replaced in tests. */
     TrialExecutor executor;
 
+    /** Where relative paths and git refs are resolved; the working directory except in tests. */
+    Path workingDirectory = Path.of("");
+
     @Override
     public Integer call() throws Exception {
         if (baseline == null && candidate == null && jvmA == null && jvmB == null) {
@@ -139,7 +142,7 @@ public final class AbCommand implements Callable<Integer> {
                 DetectorConfig.defaults().withThresholds(thresholds).withSeed(seed);
         String javaA = jvmA != null ? jvmA : CurrentJar.java();
         String javaB = jvmB != null ? jvmB : CurrentJar.java();
-        Path here = Path.of("").toAbsolutePath();
+        Path here = workingDirectory.toAbsolutePath();
         VersionSource sourceA = baseline != null ? VersionSource.resolve("--baseline", baseline, here) : null;
         VersionSource sourceB = candidate != null ? VersionSource.resolve("--candidate", candidate, here) : null;
         PrintWriter err = spec.commandLine().getErr();
@@ -200,8 +203,13 @@ public final class AbCommand implements Callable<Integer> {
                 CalibrationOption.warn(shortfalls, limits, err);
             }
             interruption.reported();
-            return failOnRegression && report.fails(gate) ? ExitCodes.REGRESSION : ExitCodes.OK;
+            return exitCode(report, failOnRegression, gate);
         }
+    }
+
+    /** {@link ExitCodes#REGRESSION} when the gate is on and a blocking comparison fails it, else OK. */
+    static int exitCode(AbReport report, boolean failOnRegression, Level gate) {
+        return failOnRegression && report.fails(gate) ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
 
     /** The compared metrics whose warning threshold is finer than the calibration resolved. */

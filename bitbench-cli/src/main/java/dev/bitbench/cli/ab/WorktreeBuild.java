@@ -120,7 +120,7 @@ final class WorktreeBuild implements AutoCloseable {
         return worktree;
     }
 
-    /** Removes the worktree (and git's record of it); the log stays. */
+    /** Removes the worktree and git's record of it ({@code git worktree remove}); the log stays. */
     @Override
     public void close() throws IOException {
         if (!added) {
@@ -132,7 +132,6 @@ final class WorktreeBuild implements AutoCloseable {
                     + r.output().strip());
             progress.flush();
         }
-        git.run("worktree", "prune");
         added = false;
     }
 }

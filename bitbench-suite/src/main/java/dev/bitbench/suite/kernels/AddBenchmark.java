@@ -62,20 +62,10 @@ public class AddBenchmark {
     }
 
     /*
-     * Step 4 (optional), the test-only slowdown hook. `bitbench calibrate --inject` and the A/B tests
-     * slow chosen benchmarks down by a known percent to check that the slowdown is detected. The
-     * hook is off by default and then compiles away; see docs/custom-benchmarks.md.
-     */
-    @Setup(Level.Trial)
-    public void injection(BenchmarkParams params) {
-        slowdown = SlowdownInjection.percentFor(params);
-    }
-
-    /*
-     * Step 5, the measured method. @Bench gives the id (kernels.add/<backend>/f32/<size>) and the
+     * Step 4, the measured method. @Bench gives the id (kernels.add/<backend>/f32/<size>) and the
      * work of one call: 3 arrays of 4-byte floats move through memory, so the runner reports GB/s
      * next to the time. Return the result (or sink it in a Blackhole) so the JIT cannot drop the work.
-     * The start/finish pair around the body is the slowdown hook of step 4.
+     * The start/finish pair around the body is the slowdown hook of step 5.
      */
     @Benchmark
     @Bench(group = "kernels", op = "add", work = "12*{size}", unit = WorkUnit.BYTE)
@@ -84,5 +74,15 @@ public class AddBenchmark {
         ops.vector().add(a, b, out, size);
         SlowdownInjection.finish(slowdown, t0);
         return out;
+    }
+
+    /*
+     * Step 5 (optional), the test-only slowdown hook. `bitbench calibrate --inject` and the A/B tests
+     * slow chosen benchmarks down by a known percent to check that the slowdown is detected. The
+     * hook is off by default and then compiles away; see docs/custom-benchmarks.md.
+     */
+    @Setup(Level.Trial)
+    public void injection(BenchmarkParams params) {
+        slowdown = SlowdownInjection.percentFor(params);
     }
 }
