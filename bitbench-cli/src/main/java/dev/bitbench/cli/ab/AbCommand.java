@@ -12,7 +12,6 @@ import dev.bitbench.core.detect.DetectorConfig;
 import dev.bitbench.core.detect.Level;
 import dev.bitbench.core.detect.Thresholds;
 import dev.bitbench.core.result.AtomicFileWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -146,7 +145,7 @@ public final class AbCommand implements Callable<Integer> {
         VersionSource sourceA = baseline != null ? VersionSource.resolve("--baseline", baseline, here) : null;
         VersionSource sourceB = candidate != null ? VersionSource.resolve("--candidate", candidate, here) : null;
         PrintWriter err = spec.commandLine().getErr();
-        try (Builds builds = new Builds(here, err)) {
+        try (VersionBuilds builds = new VersionBuilds(here, err)) {
             Path jarA = sourceA != null ? builds.jar("A", sourceA) : null;
             Path jarB = sourceB != null ? builds.jar("B", sourceB) : null;
             if (jarA == null || jarB == null) {
@@ -227,34 +226,6 @@ public final class AbCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    /** The jars of the versions: as given, or built from git refs in worktrees removed on close. */
-    private static final class Builds implements AutoCloseable {
-        private final Path repository;
-        private final PrintWriter progress;
-        private final List<WorktreeBuild> worktrees = new ArrayList<>();
-
-        Builds(Path repository, PrintWriter progress) {
-            this.repository = repository;
-            this.progress = progress;
-        }
-
-        Path jar(String label, VersionSource source) throws IOException, InterruptedException {
-            if (source instanceof VersionSource.Jar jar) {
-                return jar.path();
-            }
-            WorktreeBuild build = new WorktreeBuild(repository, label, (VersionSource.GitRef) source, progress);
-            worktrees.add(build);
-            return build.build();
-        }
-
-        @Override
-        public void close() throws IOException {
-            for (WorktreeBuild w : worktrees) {
-                w.close();
-            }
-        }
     }
 
     static TrialSchedule.Mode parseMode(String value) {
