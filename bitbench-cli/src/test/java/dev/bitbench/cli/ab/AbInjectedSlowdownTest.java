@@ -33,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>This is a timing verdict, so it needs a machine that can time: with the load average above the
  * number of cores, other processes take most of each 50 ms smoke iteration and single trials vary by
- * 50-100 % (measured on the 2-core development machine at load 11-12: every comparison
- * INCONCLUSIVE). The test is then skipped (an assumption, reported as skipped, never passed).
+ * 50-100 % (measured on the 2-core development machine at load 11-12, and at load 1.6 rising to 6
+ * during the rounds: every comparison INCONCLUSIVE, although the slowed benchmark's median ratio was
+ * 1.20). The test is then skipped, checked before the rounds and after them, before the report is
+ * looked at (an assumption, reported as skipped, never passed).
  */
 class AbInjectedSlowdownTest {
 
@@ -51,11 +53,7 @@ class AbInjectedSlowdownTest {
 
     @Test
     void aTwentyPercentInjectedSlowdownIsCriticalAndTheUntouchedBenchmarkStable() throws Exception {
-        int cores = Runtime.getRuntime().availableProcessors();
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        assumeTrue(
-                load <= cores,
-                "load average " + load + " on " + cores + " cores: too busy for a timing verdict (see the class doc)");
+        assumeQuiet("before");
         String java = CurrentJar.java();
         String classpath = System.getProperty("java.class.path");
         Version a = Version.ofClasspath("A", classpath, java);
@@ -78,6 +76,8 @@ class AbInjectedSlowdownTest {
                 "smoke",
                 DetectorConfig.defaults().withThresholds(ThresholdsFile.parse(THRESHOLDS))));
 
+        // decided before looking at the report: a machine that got busy during the rounds timed nothing
+        assumeQuiet("after the rounds");
         String shown = new AbHumanFormat().render(report) + progress;
         assertThat(report.trials())
                 .as(shown)
@@ -93,6 +93,17 @@ class AbInjectedSlowdownTest {
         assertThat(find(report, UNTOUCHED, "throughput").level()).as(shown).isEqualTo(Level.STABLE);
         assertThat(AbCommand.exitCode(report, true, Level.CRITICAL)).isEqualTo(ExitCodes.REGRESSION);
         assertThat(AbCommand.exitCode(report, false, Level.CRITICAL)).isEqualTo(ExitCodes.OK);
+        System.out.println(shown); // the verdicts, for the build log
+    }
+
+    /** Skips (never passes) the test when the 1-minute load average exceeds the number of cores. */
+    private static void assumeQuiet(String when) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        assumeTrue(
+                load <= cores,
+                "load average " + load + " on " + cores + " cores " + when
+                        + ": too busy for a timing verdict (see the class doc)");
     }
 
     private static PairedComparison find(AbReport report, String id, String metric) {
