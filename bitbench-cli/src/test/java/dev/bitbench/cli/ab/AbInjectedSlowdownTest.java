@@ -98,7 +98,7 @@ class AbInjectedSlowdownTest {
         assertThat(find(report, UNTOUCHED, "throughput").level()).as(shown).isIn(Level.STABLE, Level.INCONCLUSIVE);
         assertThat(report.comparisons())
                 .as(shown)
-                .filter(c -> c.level() != Level.STABLE && c.level() != Level.INCONCLUSIVE)
+                .filteredOn(c -> c.level() != Level.STABLE && c.level() != Level.INCONCLUSIVE)
                 .extracting(PairedComparison::benchmarkId)
                 .containsOnly(SLOWED);
         assertThat(AbCommand.exitCode(report, true, Level.CRITICAL)).isEqualTo(ExitCodes.REGRESSION);
