@@ -33,11 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
  * so that the expected regressions (time +20 %, throughput -16.7 %) sit 5 points above critical
  * instead of at the edge of the defaults (time 15 / 25 %: only WARNING; throughput critical 15 %).
  *
- * <p>This is a timing verdict, so it needs a machine that can time: with the load average above the
- * number of cores, other processes take most of each 50 ms smoke iteration and single trials vary by
- * 50-100 % (measured on the 2-core development machine at load 11-12, and at load 1.6 rising to 6
- * during the rounds: every comparison INCONCLUSIVE, although the slowed benchmark's median ratio was
- * 1.20). The test is then skipped, checked before the rounds and after them whatever the verdicts
+ * <p>This is a timing verdict, so it needs a machine that can time: with the load average well above
+ * the number of cores, other processes take most of each 50 ms smoke iteration and single trials
+ * vary by 50-100 %. Measured on the 2-core development machine: at load 11-12, and at load 1.6
+ * rising to 6 during the rounds, every comparison INCONCLUSIVE although the slowed benchmark's median
+ * ratio was 1.20; at 1.8 rising to 3.9 still INCONCLUSIVE (CI +9 to +25 %); at 1.7 rising to 2.6 the
+ * slowed benchmark CRITICAL (B/A 1.195, CI +18.7 to +22.8 %) and the other INCONCLUSIVE. The test is then skipped, checked before the rounds and after them whatever the verdicts
  * (an assumption, reported as skipped, never passed).
  */
 class AbInjectedSlowdownTest {
@@ -105,12 +106,16 @@ class AbInjectedSlowdownTest {
         assertThat(AbCommand.exitCode(report, false, Level.CRITICAL)).isEqualTo(ExitCodes.OK);
     }
 
-    /** Skips (never passes) the test when the 1-minute load average exceeds the number of cores. */
+    /**
+     * Skips (never passes) the test when the 1-minute load average exceeds 1.5 times the number of
+     * cores. The margin above 1 per core leaves room for this build's own Maven and test JVMs; at 2
+     * per core and more the verdicts measured here were noise (see the class doc).
+     */
     private static void assumeQuiet(String when) {
         int cores = Runtime.getRuntime().availableProcessors();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         assumeTrue(
-                load <= cores,
+                load <= 1.5 * cores,
                 "load average " + load + " on " + cores + " cores " + when
                         + ": too busy for a timing verdict (see the class doc)");
     }
