@@ -97,6 +97,8 @@ public final class AbJsonFormat implements AbFormat {
         n.put("java", v.java());
         ArrayNode options = n.putArray("jvm_options");
         v.jvmOptions().forEach(options::add);
+        ObjectNode environment = n.putObject("environment");
+        new java.util.TreeMap<>(v.environment()).forEach(environment::put);
         return n;
     }
 

@@ -2,6 +2,7 @@ package dev.bitbench.cli.ab;
 
 import dev.bitbench.cli.ExitCodes;
 import dev.bitbench.cli.UsageError;
+import dev.bitbench.cli.compare.CalibrationOption;
 import dev.bitbench.core.ab.BenchmarkNoise;
 import dev.bitbench.core.ab.NoiseCalibration;
 import dev.bitbench.core.ab.PairedComparison;
@@ -9,6 +10,8 @@ import dev.bitbench.core.ab.PairedRounds;
 import dev.bitbench.core.ab.PairedSamples;
 import dev.bitbench.core.detect.DetectorConfig;
 import dev.bitbench.core.result.AtomicFileWriter;
+import dev.bitbench.suite.SlowdownInjection;
+import dev.bitbench.suite.SlowdownRules;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,18 +37,13 @@ import picocli.CommandLine.Option;
                     + " coefficient of variation, the false-positive rate and the minimum detectable effect at 95%%"
                     + " power (resampling the A/A pairs with injected shifts of 1, 2, 3, 5, 10, 20%%), and the rounds"
                     + " needed for --target.",
-            "--inject PCT --inject-benchmark ID slows ID down by PCT in B through the suite's test-only hook"
-                    + " (-Dbitbench.inject.slowdown=ID:PCT, also BITBENCH_INJECT_SLOWDOWN) and reports whether"
-                    + " it was detected.",
+            "--inject PCT [--inject-benchmark ID|REGEX] slows those benchmarks down by PCT %% in B through the"
+                    + " suite's test-only hook (environment BITBENCH_INJECT_SLOWDOWN=ID:PCT, inherited by the"
+                    + " benchmark forks; kernels, quant and bitlinear benchmarks) and reports whether it was"
+                    + " detected.",
             "Writes calibration.json and calibration.md to --output and prints the Markdown."
         })
 public final class CalibrateCommand implements Callable<Integer> {
-
-    /** The system property read by the suite's slowdown hook: {@code <benchmark id>:<percent>}. */
-    public static final String INJECT_PROPERTY = "bitbench.inject.slowdown";
-
-    /** The environment variable with the same value, inherited by the run's benchmark forks. */
-    public static final String INJECT_ENV = "BITBENCH_INJECT_SLOWDOWN";
 
     @Option(names = "--jar", paramLabel = "JAR", description = "bitbench.jar to calibrate (default: this one).")
     String jar;
@@ -76,17 +74,25 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Effect in %% for the rounds recommendation (default: 3).")
     double target;
 
-    @Option(names = "--inject", paramLabel = "PCT", description = "Slow --inject-benchmark down by PCT %% in B.")
+    @Option(
+            names = "--inject",
+            paramLabel = "PCT",
+            description = "Slow the benchmarks of --inject-benchmark down by PCT %% in B, through the suite's"
+                    + " test-only hook, and report whether each slowdown was detected.")
     Double inject;
 
-    @Option(names = "--inject-benchmark", paramLabel = "ID", description = "The benchmark slowed down by --inject.")
+    @Option(
+            names = "--inject-benchmark",
+            paramLabel = "ID|REGEX",
+            description = "The benchmarks slowed down by --inject: an id, or a regex matching whole ids (default:"
+                    + " every selected benchmark; the others give the A/A noise).")
     String injectBenchmark;
 
     @Option(
             names = "--output",
             paramLabel = "DIR",
-            defaultValue = "bitbench-results",
-            description = "Directory of calibration.json and calibration.md (default: bitbench-results).")
+            description = "Directory of calibration.json and calibration.md (default: BITBENCH_RESULTS, else"
+                    + " bitbench-results, where check and ab look for calibration.json).")
     Path output;
 
     @CommandLine.Spec
@@ -97,11 +103,22 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((inject == null) != (injectBenchmark == null)) {
-            throw new UsageError("--inject PCT and --inject-benchmark ID go together");
+        if (injectBenchmark != null && inject == null) {
+            throw new UsageError("--inject-benchmark needs --inject PCT");
         }
         if (inject != null && !(inject > 0.0 && inject <= 100.0)) {
             throw new UsageError("--inject " + inject + ": expected a slowdown in % in (0, 100]");
+        }
+        String selector = injectBenchmark != null ? injectBenchmark : ".*";
+        SlowdownRules rules = SlowdownRules.NONE;
+        String injectValue = null;
+        if (inject != null) {
+            injectValue = selector + ":" + String.format(Locale.ROOT, "%s", inject);
+            try {
+                rules = SlowdownRules.parse(injectValue);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--inject-benchmark " + selector + ": " + e.getMessage());
+            }
         }
         if (!(target > 0.0)) {
             throw new UsageError("--target " + target + ": expected an effect in % > 0");
@@ -110,9 +127,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         String java = CurrentJar.java();
         Version a = Version.ofJar("A", jarPath, java);
         Version b = Version.ofJar("B", jarPath, java);
-        if (inject != null) {
-            String value = injectBenchmark + ":" + String.format(Locale.ROOT, "%s", inject);
-            b = b.with("B", List.of("-D" + INJECT_PROPERTY + "=" + value), Map.of(INJECT_ENV, value));
+        if (injectValue != null) {
+            // the environment, not a -D: `run` starts its benchmark JVMs with their own options
+            b = b.with("B", List.of(), Map.of(SlowdownInjection.ENV, injectValue));
         }
         PrintWriter err = spec.commandLine().getErr();
         ProcessTrialExecutor real = executor == null
@@ -126,7 +143,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     .run(new AbService.Request(a, b, filter, rounds, AbCommand.parseMode(mode), profile, config));
             List<PairedSamples> aa = new ArrayList<>();
             for (PairedSamples p : PairedRounds.assemble(ab.trials())) {
-                if (!p.benchmarkId().equals(injectBenchmark)) {
+                if (!(rules.percentFor(p.benchmarkId()) > 0.0)) {
                     aa.add(p);
                 }
             }
@@ -136,11 +153,25 @@ public final class CalibrateCommand implements Callable<Integer> {
             for (BenchmarkNoise n : noise) {
                 needed.add(calibration.roundsFor(n.pairedCvPercent(), target));
             }
+            SlowdownRules injectedRules = rules;
             List<PairedComparison> injected = ab.comparisons().stream()
-                    .filter(c -> c.benchmarkId().equals(injectBenchmark))
+                    .filter(c -> injectedRules.percentFor(c.benchmarkId()) > 0.0)
                     .toList();
+            if (inject != null && injected.isEmpty()) {
+                err.println("bitbench: warning: --inject-benchmark " + selector
+                        + " matches none of the benchmarks measured; nothing was slowed down");
+            }
             CalibrationReport report = new CalibrationReport(
-                    ab, noise, target, needed, injectBenchmark, inject == null ? Double.NaN : inject, injected);
+                    ab,
+                    noise,
+                    target,
+                    needed,
+                    inject == null ? null : selector,
+                    inject == null ? Double.NaN : inject,
+                    injected);
+            Path output = this.output != null
+                    ? this.output
+                    : CalibrationOption.defaultFile().getParent();
             Files.createDirectories(output);
             AtomicFileWriter.write(output.resolve("calibration.json"), CalibrationFormat.json(report));
             String markdown = CalibrationFormat.markdown(report);

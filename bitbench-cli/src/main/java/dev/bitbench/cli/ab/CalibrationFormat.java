@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitbench.core.ab.BenchmarkNoise;
 import dev.bitbench.core.ab.PairedComparison;
+import dev.bitbench.core.detect.Level;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
@@ -17,7 +18,7 @@ import java.util.Locale;
 public final class CalibrationFormat {
 
     /** The schema identifier: {@value}. */
-    public static final String SCHEMA = "bitbench/calibration/v1";
+    public static final String SCHEMA = dev.bitbench.core.ab.CalibrationLimits.SCHEMA;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -51,14 +52,16 @@ public final class CalibrationFormat {
                     d.addObject().put("shift_pct", s.shiftPercent()).put("detected", s.detectedFraction());
                 }
             }
-            if (r.injectedBenchmark() != null) {
+            if (r.injectSelector() != null) {
                 ObjectNode inj = root.putObject("injected");
-                inj.put("benchmark", r.injectedBenchmark());
+                inj.put("selector", r.injectSelector());
                 inj.put("slowdown_pct", r.injectPercent());
                 ArrayNode v = inj.putArray("verdicts");
                 for (PairedComparison c : r.injected()) {
                     ObjectNode o = v.addObject();
+                    o.put("benchmark", c.benchmarkId());
                     o.put("metric", c.metric());
+                    o.put("detected", detected(c));
                     o.put("level", c.level().name());
                     number(o, "regression_pct", c.regressionPct());
                     number(o, "p_adjusted", c.pAdjusted());
@@ -107,23 +110,36 @@ public final class CalibrationFormat {
                 Double.isNaN(r.observedFalsePositiveRate())
                         ? "n/a"
                         : String.format(Locale.ROOT, "%.1f%%", 100.0 * r.observedFalsePositiveRate())));
-        if (r.injectedBenchmark() != null) {
+        if (r.injectSelector() != null) {
+            long detected =
+                    r.injected().stream().filter(CalibrationFormat::detected).count();
             out.append(String.format(
                     Locale.ROOT,
-                    "%nInjected slowdown of %.1f%% in B on `%s`:%n%n",
+                    "%nInjected slowdown of %.1f%% in B on `%s`: %d of %d metrics flagged (WARNING or"
+                            + " CRITICAL)%n%n",
                     r.injectPercent(),
-                    r.injectedBenchmark()));
+                    r.injectSelector(),
+                    detected,
+                    r.injected().size()));
             for (PairedComparison c : r.injected()) {
                 out.append(String.format(
                         Locale.ROOT,
-                        "- %s: **%s**, regression %s, p (BH) %s%n",
+                        "- `%s` %s: **%s**, regression %s, CI [%s, %s], p (BH) %s%n",
+                        c.benchmarkId(),
                         c.metric(),
                         c.level(),
                         AbFormat.pct(c.regressionPct()),
+                        AbFormat.pct(c.regressionLowPct()),
+                        AbFormat.pct(c.regressionHighPct()),
                         AbFormat.p(c.pAdjusted())));
             }
         }
         return out.toString();
+    }
+
+    /** Whether an injected slowdown was flagged as a regression. */
+    static boolean detected(PairedComparison c) {
+        return c.level() == Level.WARNING || c.level() == Level.CRITICAL;
     }
 
     private static void number(ObjectNode n, String field, double value) {

@@ -12,16 +12,16 @@ import java.util.Objects;
  * @param noise per A/A benchmark metric: CV, false-positive rate, MDE
  * @param targetPercent the effect for which {@code roundsForTarget} is computed
  * @param roundsForTarget per entry of {@code noise}, the rounds needed to detect {@code targetPercent}
- * @param injectedBenchmark the benchmark slowed down in B, or {@code null}
+ * @param injectSelector the id or whole-id regex of the benchmarks slowed down in B, or {@code null}
  * @param injectPercent the injected slowdown, percent; NaN without injection
- * @param injected the paired verdicts of the injected benchmark's metrics (empty without injection)
+ * @param injected the paired verdicts of the injected benchmarks' metrics (empty without injection)
  */
 public record CalibrationReport(
         AbReport ab,
         List<BenchmarkNoise> noise,
         double targetPercent,
         List<Integer> roundsForTarget,
-        String injectedBenchmark,
+        String injectSelector,
         double injectPercent,
         List<PairedComparison> injected) {
 

@@ -37,8 +37,7 @@ final class CurrentJar {
     static Path requireJar(String option, String value) {
         Path p = Path.of(value);
         if (!Files.isRegularFile(p)) {
-            throw new UsageError(option + " " + value + ": not a file (expected a bitbench.jar; git refs are not"
-                    + " built by this version)");
+            throw new UsageError(option + " " + value + ": not a file (expected a bitbench.jar)");
         }
         return p.toAbsolutePath();
     }

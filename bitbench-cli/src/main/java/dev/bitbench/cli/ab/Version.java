@@ -52,9 +52,13 @@ public record Version(
         return new Version(newLabel, java, program, options, env);
     }
 
-    /** {@code program} on {@code java} with the options, for reports; a long classpath is shortened. */
+    /** The environment, {@code program} on {@code java} and the options, for reports; a long classpath is shortened. */
     public String describe() {
         StringBuilder s = new StringBuilder();
+        environment.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e ->
+                        s.append(e.getKey()).append('=').append(e.getValue()).append(' '));
         for (String p : program) {
             s.append(p.length() > 120 ? p.substring(0, 60) + "..." : p).append(' ');
         }

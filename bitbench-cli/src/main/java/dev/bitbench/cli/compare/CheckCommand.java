@@ -2,10 +2,13 @@ package dev.bitbench.cli.compare;
 
 import dev.bitbench.cli.UsageError;
 import dev.bitbench.cli.baseline.BaselineFiles;
+import dev.bitbench.core.ab.CalibrationLimits;
+import dev.bitbench.core.ab.NoiseCalibration;
 import dev.bitbench.core.baseline.BaselinePooling;
 import dev.bitbench.core.baseline.Baselines;
 import dev.bitbench.core.baseline.PlatformBaseline;
 import dev.bitbench.core.baseline.RunSamples;
+import dev.bitbench.core.detect.Comparison;
 import dev.bitbench.core.detect.ComparisonJsonFormat;
 import dev.bitbench.core.detect.ComparisonReport;
 import dev.bitbench.core.detect.DetectorConfig;
@@ -17,6 +20,7 @@ import dev.bitbench.core.result.AtomicFileWriter;
 import dev.bitbench.core.result.RunResult;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -89,6 +93,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     HistoryOptions history;
 
+    @Mixin
+    CalibrationOption calibration;
+
     @Option(
             names = "--history-runs",
             paramLabel = "N",
@@ -141,9 +148,14 @@ public final class CheckCommand implements Callable<Integer> {
             reference = RunSamples.of(runs.resolve(against));
             config = detection.config(Thresholds.defaults());
         }
+        CalibrationLimits limits = calibration.load();
         ComparisonReport report = new RegressionDetector(config).compare(reference, currentSamples);
         String analysis = new ComparisonJsonFormat().format(report);
         String text = formatter.format(report);
+        List<CalibrationLimits.Shortfall> shortfalls = shortfalls(report, limits, config);
+        if (output.isMarkdown() && limits != null) {
+            text += CalibrationOption.markdown(shortfalls, limits);
+        }
         Path runDir = PathRunSource.runDirectory(runRef);
         if (runDir != null) {
             AtomicFileWriter.write(runDir.resolve(ANALYSIS_FILE), analysis);
@@ -153,9 +165,29 @@ public final class CheckCommand implements Callable<Integer> {
                     .println("bitbench: " + runRef + " is not a run directory; " + ANALYSIS_FILE + " not written");
         }
         output.write(text, report, spec.commandLine().getOut());
+        if (limits != null) {
+            CalibrationOption.warn(shortfalls, limits, spec.commandLine().getErr());
+        }
         ReportOutput.warnIfNothingCompared(report, spec.commandLine().getErr());
         ReportOutput.reportGate(report, gate, spec.commandLine().getErr());
         return ReportOutput.exitCode(report, gate);
+    }
+
+    /** The compared metrics whose warning threshold is finer than the calibration resolved. */
+    static List<CalibrationLimits.Shortfall> shortfalls(
+            ComparisonReport report, CalibrationLimits limits, DetectorConfig config) {
+        List<CalibrationLimits.Shortfall> out = new ArrayList<>();
+        if (limits == null) {
+            return out;
+        }
+        NoiseCalibration noise = NoiseCalibration.withDefaults(config);
+        for (Comparison c : report.comparisons()) {
+            CalibrationLimits.Shortfall s = limits.check(c.benchmarkId(), c.metric(), c.warningPercent(), noise);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** The newest earlier stored runs of the run's platform, pooled. */

@@ -96,7 +96,8 @@ public final class DetectionOptions {
         }
     }
 
-    static Thresholds readThresholds(Path file) throws IOException {
+    /** Reads a thresholds file; a {@link UsageError} naming it when it is missing or invalid. */
+    public static Thresholds readThresholds(Path file) throws IOException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

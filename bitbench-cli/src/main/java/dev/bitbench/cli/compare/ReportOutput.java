@@ -52,6 +52,12 @@ public final class ReportOutput {
         };
     }
 
+    /** Whether {@code --format} is Markdown (extra sections may be appended to the text). */
+    public boolean isMarkdown() {
+        String f = format.trim().toLowerCase(Locale.ROOT);
+        return f.equals("markdown") || f.equals("md");
+    }
+
     private boolean colour() {
         return output == null && !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
     }

@@ -5,6 +5,7 @@ import dev.bitbench.kernels.bitlinear.BitLinear;
 import dev.bitbench.kernels.packed.PackedTernaryMatrix;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * A BitLinear layer, {@code size} inputs to {@code size} outputs with packed ternary weights and a
@@ -39,6 +41,7 @@ public class BitLinearBenchmark {
     private BitLinear layer;
     private float[] x;
     private float[] y;
+    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -52,6 +55,12 @@ public class BitLinearBenchmark {
         y = new float[batch * size];
     }
 
+    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
+    @Setup(Level.Trial)
+    public void injection(BenchmarkParams params) {
+        slowdown = SlowdownInjection.percentFor(params);
+    }
+
     @Benchmark
     @Bench(
             group = "bitlinear",
@@ -62,7 +71,9 @@ public class BitLinearBenchmark {
             work = "{batch}",
             unit = WorkUnit.TOKEN)
     public float[] forward() {
+        long t0 = SlowdownInjection.start(slowdown);
         layer.forward(x, batch, y);
+        SlowdownInjection.finish(slowdown, t0);
         return y;
     }
 }

@@ -6,6 +6,7 @@ import dev.bitbench.kernels.bitlinear.BitLinear;
 import dev.bitbench.kernels.packed.PackedTernaryMatrix;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * A simulated BitNet b1.58 transformer layer on {@code batch} tokens of width {@code size}: the
@@ -63,6 +65,8 @@ public class TransformerLayerBenchmark {
         return (size * 27 / 10 + 255) / 256 * 256;
     }
 
+    private double slowdown;
+
     @Setup(Level.Trial)
     public void setUp() {
         ops = Backends.byName(backend, SeededInputs.threads());
@@ -93,6 +97,12 @@ public class TransformerLayerBenchmark {
         return new BitLinear(PackedTernaryMatrix.pack(trits, out, in, scales), ops.ternary());
     }
 
+    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
+    @Setup(Level.Trial)
+    public void injection(BenchmarkParams params) {
+        slowdown = SlowdownInjection.percentFor(params);
+    }
+
     @Benchmark
     @Bench(
             group = "transformer",
@@ -103,6 +113,7 @@ public class TransformerLayerBenchmark {
             work = "{batch}",
             unit = WorkUnit.TOKEN)
     public float[] layer() {
+        long t0 = SlowdownInjection.start(slowdown);
         for (int t = 0; t < batch; t++) {
             ops.vector().rmsNorm(x, t * size, norm, 1e-5f, h, t * size, size);
         }
@@ -122,6 +133,7 @@ public class TransformerLayerBenchmark {
         ops.vector().mul(gateOut, upOut, gateOut, n);
         down.forward(gateOut, batch, ffnOut);
         ops.vector().add(attnOut, ffnOut, ffnOut, batch * size);
+        SlowdownInjection.finish(slowdown, t0);
         return ffnOut;
     }
 }

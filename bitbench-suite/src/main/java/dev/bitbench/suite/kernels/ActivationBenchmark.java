@@ -4,6 +4,7 @@ import dev.bitbench.kernels.Backend;
 import dev.bitbench.kernels.Backends;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Activations (ReLU, GELU, SiLU, Swish, ReLU²) on {@code size} floats; throughput in elements per
@@ -33,6 +35,7 @@ public class ActivationBenchmark {
     private Backend ops;
     private float[] x;
     private float[] out;
+    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -41,38 +44,54 @@ public class ActivationBenchmark {
         out = new float[size];
     }
 
+    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
+    @Setup(Level.Trial)
+    public void injection(BenchmarkParams params) {
+        slowdown = SlowdownInjection.percentFor(params);
+    }
+
     @Benchmark
     @Bench(group = "kernels", op = "relu", work = "{size}", unit = WorkUnit.OP)
     public float[] relu() {
+        long t0 = SlowdownInjection.start(slowdown);
         ops.vector().relu(x, out, size);
+        SlowdownInjection.finish(slowdown, t0);
         return out;
     }
 
     @Benchmark
     @Bench(group = "kernels", op = "gelu", work = "{size}", unit = WorkUnit.OP)
     public float[] gelu() {
+        long t0 = SlowdownInjection.start(slowdown);
         ops.vector().gelu(x, out, size);
+        SlowdownInjection.finish(slowdown, t0);
         return out;
     }
 
     @Benchmark
     @Bench(group = "kernels", op = "silu", work = "{size}", unit = WorkUnit.OP)
     public float[] silu() {
+        long t0 = SlowdownInjection.start(slowdown);
         ops.vector().silu(x, out, size);
+        SlowdownInjection.finish(slowdown, t0);
         return out;
     }
 
     @Benchmark
     @Bench(group = "kernels", op = "swish", work = "{size}", unit = WorkUnit.OP)
     public float[] swish() {
+        long t0 = SlowdownInjection.start(slowdown);
         ops.vector().swish(x, 1.702f, out, size);
+        SlowdownInjection.finish(slowdown, t0);
         return out;
     }
 
     @Benchmark
     @Bench(group = "kernels", op = "relu2", work = "{size}", unit = WorkUnit.OP)
     public float[] relu2() {
+        long t0 = SlowdownInjection.start(slowdown);
         ops.vector().relu2(x, out, size);
+        SlowdownInjection.finish(slowdown, t0);
         return out;
     }
 }

@@ -4,6 +4,7 @@ import dev.bitbench.kernels.Backend;
 import dev.bitbench.kernels.Backends;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Sample 01: the simplest benchmark of the suite, written to be copied. It measures {@code out = a
@@ -44,6 +46,7 @@ public class AddBenchmark {
     private float[] a;
     private float[] b;
     private float[] out;
+    private double slowdown;
 
     /*
      * Step 3, the inputs. Everything a benchmark reads comes from SeededInputs with the run seed, so
@@ -62,11 +65,24 @@ public class AddBenchmark {
      * Step 4, the measured method. @Bench gives the id (kernels.add/<backend>/f32/<size>) and the
      * work of one call: 3 arrays of 4-byte floats move through memory, so the runner reports GB/s
      * next to the time. Return the result (or sink it in a Blackhole) so the JIT cannot drop the work.
+     * The start/finish pair around the body is the slowdown hook of step 5.
      */
     @Benchmark
     @Bench(group = "kernels", op = "add", work = "12*{size}", unit = WorkUnit.BYTE)
     public float[] add() {
+        long t0 = SlowdownInjection.start(slowdown);
         ops.vector().add(a, b, out, size);
+        SlowdownInjection.finish(slowdown, t0);
         return out;
+    }
+
+    /*
+     * Step 5 (optional), the test-only slowdown hook. `bitbench calibrate --inject` and the A/B tests
+     * slow chosen benchmarks down by a known percent to check that the slowdown is detected. The
+     * hook is off by default and then compiles away; see docs/custom-benchmarks.md.
+     */
+    @Setup(Level.Trial)
+    public void injection(BenchmarkParams params) {
+        slowdown = SlowdownInjection.percentFor(params);
     }
 }

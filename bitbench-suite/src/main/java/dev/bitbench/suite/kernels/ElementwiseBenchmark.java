@@ -4,6 +4,7 @@ import dev.bitbench.kernels.Backend;
 import dev.bitbench.kernels.Backends;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /** Elementwise products and scaling on {@code size} floats (GB/s: every byte read and written). */
 @State(Scope.Benchmark)
@@ -31,6 +33,7 @@ public class ElementwiseBenchmark {
     private float[] a;
     private float[] b;
     private float[] out;
+    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -41,17 +44,27 @@ public class ElementwiseBenchmark {
         out = new float[size];
     }
 
+    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
+    @Setup(Level.Trial)
+    public void injection(BenchmarkParams params) {
+        slowdown = SlowdownInjection.percentFor(params);
+    }
+
     @Benchmark
     @Bench(group = "kernels", op = "mul", work = "12*{size}", unit = WorkUnit.BYTE)
     public float[] mul() {
+        long t0 = SlowdownInjection.start(slowdown);
         ops.vector().mul(a, b, out, size);
+        SlowdownInjection.finish(slowdown, t0);
         return out;
     }
 
     @Benchmark
     @Bench(group = "kernels", op = "scale", work = "8*{size}", unit = WorkUnit.BYTE)
     public float[] scale() {
+        long t0 = SlowdownInjection.start(slowdown);
         ops.vector().scale(a, 0.5f, out, size);
+        SlowdownInjection.finish(slowdown, t0);
         return out;
     }
 }

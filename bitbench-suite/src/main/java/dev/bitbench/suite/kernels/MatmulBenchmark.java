@@ -5,6 +5,7 @@ import dev.bitbench.kernels.Backends;
 import dev.bitbench.kernels.Fp16;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /** Square dense products: GEMM {@code C = A.B} and {@code C = A.B^T}, in GFLOPS (2 per multiply-add). */
 @State(Scope.Benchmark)
@@ -32,6 +34,7 @@ public class MatmulBenchmark {
     private float[] a;
     private float[] b;
     private float[] c;
+    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -40,6 +43,12 @@ public class MatmulBenchmark {
         a = SeededInputs.gaussian(seed, "matmul.a", size * size);
         b = SeededInputs.gaussian(seed, "matmul.b", size * size);
         c = new float[size * size];
+    }
+
+    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
+    @Setup(Level.Trial)
+    public void injection(BenchmarkParams params) {
+        slowdown = SlowdownInjection.percentFor(params);
     }
 
     @Benchmark
@@ -51,7 +60,9 @@ public class MatmulBenchmark {
             work = "2*{size}*{size}*{size}",
             unit = WorkUnit.FLOP)
     public float[] matmul() {
+        long t0 = SlowdownInjection.start(slowdown);
         ops.matrix().gemm(a, b, c, size, size, size);
+        SlowdownInjection.finish(slowdown, t0);
         return c;
     }
 
@@ -64,7 +75,9 @@ public class MatmulBenchmark {
             work = "2*{size}*{size}*{size}",
             unit = WorkUnit.FLOP)
     public float[] matmulTransB() {
+        long t0 = SlowdownInjection.start(slowdown);
         ops.matrix().gemmTransB(a, b, c, size, size, size);
+        SlowdownInjection.finish(slowdown, t0);
         return c;
     }
 
@@ -87,6 +100,7 @@ public class MatmulBenchmark {
         private short[] a16;
         private float[] x;
         private float[] y;
+        private double slowdown;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -104,6 +118,12 @@ public class MatmulBenchmark {
             }
         }
 
+        /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
+        @Setup(Level.Trial)
+        public void injection(BenchmarkParams params) {
+            slowdown = SlowdownInjection.percentFor(params);
+        }
+
         @Benchmark
         @Bench(
                 group = "kernels",
@@ -113,11 +133,13 @@ public class MatmulBenchmark {
                 work = "2*{size}*{size}",
                 unit = WorkUnit.FLOP)
         public float[] gemv() {
+            long t0 = SlowdownInjection.start(slowdown);
             if (a16 != null) {
                 ops.matrix().gemvF16(a16, x, y, size, size);
             } else {
                 ops.matrix().gemv(a, x, y, size, size);
             }
+            SlowdownInjection.finish(slowdown, t0);
             return y;
         }
     }

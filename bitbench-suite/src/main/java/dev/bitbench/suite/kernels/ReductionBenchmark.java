@@ -4,6 +4,7 @@ import dev.bitbench.kernels.Backend;
 import dev.bitbench.kernels.Backends;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /** Reductions (sum, max, mean) over {@code size} floats (GB/s of the array read). */
 @State(Scope.Benchmark)
@@ -29,6 +31,7 @@ public class ReductionBenchmark {
 
     private Backend ops;
     private float[] a;
+    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -36,21 +39,36 @@ public class ReductionBenchmark {
         a = SeededInputs.gaussian(SeededInputs.seed(), "reduction.a", size);
     }
 
+    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
+    @Setup(Level.Trial)
+    public void injection(BenchmarkParams params) {
+        slowdown = SlowdownInjection.percentFor(params);
+    }
+
     @Benchmark
     @Bench(group = "kernels", op = "sum", work = "4*{size}", unit = WorkUnit.BYTE)
     public float sum() {
-        return ops.vector().sum(a, 0, size);
+        long t0 = SlowdownInjection.start(slowdown);
+        float result = ops.vector().sum(a, 0, size);
+        SlowdownInjection.finish(slowdown, t0);
+        return result;
     }
 
     @Benchmark
     @Bench(group = "kernels", op = "max", work = "4*{size}", unit = WorkUnit.BYTE)
     public float max() {
-        return ops.vector().max(a, 0, size);
+        long t0 = SlowdownInjection.start(slowdown);
+        float result = ops.vector().max(a, 0, size);
+        SlowdownInjection.finish(slowdown, t0);
+        return result;
     }
 
     @Benchmark
     @Bench(group = "kernels", op = "mean", work = "4*{size}", unit = WorkUnit.BYTE)
     public float mean() {
-        return ops.vector().mean(a, 0, size);
+        long t0 = SlowdownInjection.start(slowdown);
+        float result = ops.vector().mean(a, 0, size);
+        SlowdownInjection.finish(slowdown, t0);
+        return result;
     }
 }

@@ -4,6 +4,7 @@ import dev.bitbench.kernels.Backend;
 import dev.bitbench.kernels.Backends;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The row operations of a transformer layer on one row of {@code size} floats: softmax, RMSNorm,
@@ -37,6 +39,7 @@ public class RowOpsBenchmark {
     private float[] weight;
     private float[] out;
     private int position;
+    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -50,17 +53,27 @@ public class RowOpsBenchmark {
         out = new float[size];
     }
 
+    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
+    @Setup(Level.Trial)
+    public void injection(BenchmarkParams params) {
+        slowdown = SlowdownInjection.percentFor(params);
+    }
+
     @Benchmark
     @Bench(group = "kernels", op = "softmax", work = "{size}", unit = WorkUnit.OP, size = Bench.SizeMeaning.ROW)
     public float[] softmax() {
+        long t0 = SlowdownInjection.start(slowdown);
         ops.vector().softmax(x, 0, out, 0, size);
+        SlowdownInjection.finish(slowdown, t0);
         return out;
     }
 
     @Benchmark
     @Bench(group = "kernels", op = "rmsnorm", work = "{size}", unit = WorkUnit.OP, size = Bench.SizeMeaning.ROW)
     public float[] rmsNorm() {
+        long t0 = SlowdownInjection.start(slowdown);
         ops.vector().rmsNorm(x, 0, weight, 1e-6f, out, 0, size);
+        SlowdownInjection.finish(slowdown, t0);
         return out;
     }
 
@@ -68,7 +81,9 @@ public class RowOpsBenchmark {
     @Benchmark
     @Bench(group = "kernels", op = "rope", work = "{size}", unit = WorkUnit.OP, size = Bench.SizeMeaning.ROW)
     public float[] rope() {
+        long t0 = SlowdownInjection.start(slowdown);
         ops.vector().rope(out, 0, size / HEAD_DIM, HEAD_DIM, position++ & 4095, 10000f);
+        SlowdownInjection.finish(slowdown, t0);
         return out;
     }
 }

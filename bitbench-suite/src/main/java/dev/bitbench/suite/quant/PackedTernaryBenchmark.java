@@ -5,6 +5,7 @@ import dev.bitbench.kernels.packed.Tq1_0;
 import dev.bitbench.kernels.packed.Tq2_0;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Packing and unpacking ternary weights in each stored format: 2-bit codes ({@code i2}, {@link
@@ -37,6 +39,7 @@ public class PackedTernaryBenchmark {
     private PackedTernaryMatrix packed;
     private byte[] blocks;
     private float[] restored;
+    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -58,10 +61,17 @@ public class PackedTernaryBenchmark {
         }
     }
 
+    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
+    @Setup(Level.Trial)
+    public void injection(BenchmarkParams params) {
+        slowdown = SlowdownInjection.percentFor(params);
+    }
+
     @Benchmark
     @Bench(group = "packed", op = "pack", backend = "scalar", work = "{size}", unit = WorkUnit.OP)
     public Object pack() {
-        return switch (dtype) {
+        long t0 = SlowdownInjection.start(slowdown);
+        Object result = switch (dtype) {
             case "i2" -> PackedTernaryMatrix.pack(trits, 1, size, 0.75f);
             case "tq2_0" -> {
                 Tq2_0.quantize(values, 0, size, blocks, 0);
@@ -72,18 +82,21 @@ public class PackedTernaryBenchmark {
                 yield blocks;
             }
         };
+        SlowdownInjection.finish(slowdown, t0);
+        return result;
     }
 
     @Benchmark
     @Bench(group = "packed", op = "unpack", backend = "scalar", work = "{size}", unit = WorkUnit.OP)
     public Object unpack() {
+        long t0 = SlowdownInjection.start(slowdown);
+        Object result = restored;
         switch (dtype) {
-            case "i2" -> {
-                return packed.unpack();
-            }
+            case "i2" -> result = packed.unpack();
             case "tq2_0" -> Tq2_0.dequantize(blocks, 0, restored, 0, size);
             default -> Tq1_0.dequantize(blocks, 0, restored, 0, size);
         }
-        return restored;
+        SlowdownInjection.finish(slowdown, t0);
+        return result;
     }
 }

@@ -6,6 +6,7 @@ import dev.bitbench.kernels.quant.QuantizedMatrix;
 import dev.bitbench.kernels.quant.Quantizer;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Quantizing and dequantizing a square weight matrix with each scheme (ternary, INT8 symmetric and
@@ -42,6 +44,7 @@ public class QuantizeBenchmark {
     private float[] weights;
     private QuantizedMatrix quantized;
     private float[] restored;
+    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -50,6 +53,12 @@ public class QuantizeBenchmark {
         weights = QuantizationInputs.weights(SeededInputs.seed(), size);
         quantized = quantizer.quantize(weights, size, size, grain);
         restored = new float[size * size];
+    }
+
+    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
+    @Setup(Level.Trial)
+    public void injection(BenchmarkParams params) {
+        slowdown = SlowdownInjection.percentFor(params);
     }
 
     @Benchmark
@@ -62,7 +71,10 @@ public class QuantizeBenchmark {
             work = "4*{size}*{size}",
             unit = WorkUnit.BYTE)
     public QuantizedMatrix quantize() {
-        return quantizer.quantize(weights, size, size, grain);
+        long t0 = SlowdownInjection.start(slowdown);
+        QuantizedMatrix result = quantizer.quantize(weights, size, size, grain);
+        SlowdownInjection.finish(slowdown, t0);
+        return result;
     }
 
     @Benchmark
@@ -75,7 +87,9 @@ public class QuantizeBenchmark {
             work = "4*{size}*{size}",
             unit = WorkUnit.BYTE)
     public float[] dequantize() {
+        long t0 = SlowdownInjection.start(slowdown);
         quantized.dequantizeInto(restored);
+        SlowdownInjection.finish(slowdown, t0);
         return restored;
     }
 }
