@@ -88,8 +88,8 @@ public final class CrossvalCommand implements Callable<Integer> {
 
     @Option(
             names = "--prompt-tokens",
-            defaultValue = "64",
-            description = "Prompt length of the timed runs. Default: ${DEFAULT-VALUE}.")
+            defaultValue = "128",
+            description = "Prompt length of the timed runs, as in the inference benchmarks. Default: ${DEFAULT-VALUE}.")
     int promptTokens;
 
     @Option(
@@ -113,8 +113,16 @@ public final class CrossvalCommand implements Callable<Integer> {
     @Option(
             names = "--min-agreement",
             defaultValue = "0.9",
-            description = "Teacher-forced argmax agreement needed to pass, 0..1. Default: ${DEFAULT-VALUE}.")
+            description = "Teacher-forced argmax agreement needed to pass, 0..1, near ties counted as agreeing."
+                    + " Default: ${DEFAULT-VALUE}.")
     double minAgreement;
+
+    @Option(
+            names = "--tie-tolerance",
+            defaultValue = "0.25",
+            description = "Largest logit margin at which a teacher-forced mismatch counts as a near tie (summation"
+                    + " order and F16 rounding move logits by a few hundredths). Default: ${DEFAULT-VALUE}.")
+    double tieTolerance;
 
     @Option(names = "--skip-kernels", description = "Leave out the kernel section.")
     boolean skipKernels;
@@ -168,7 +176,7 @@ public final class CrossvalCommand implements Callable<Integer> {
                 throw new UsageError("--prompt encodes to no tokens");
             }
             EngineCrossval.Settings settings =
-                    new EngineCrossval.Settings(threads, seed, promptTokens, tokens, runs, minAgreement);
+                    new EngineCrossval.Settings(threads, seed, promptTokens, tokens, runs, minAgreement, tieTolerance);
             if (reference.equals("bundled")) {
                 err.println("crossval: " + gguf.getFileName() + ", Java engine vs bundled llama.cpp (forked JVM)");
                 err.flush();

@@ -62,10 +62,22 @@ final class CrossvalMarkdown {
             sb.append("| check | value |\n|---|---|\n");
             sb.append(String.format(
                     Locale.ROOT,
-                    "| teacher-forced argmax agreement | %d/%d (%.1f%%), needed %.1f%% |%n",
+                    "| teacher-forced argmax agreement | %d/%d (%.1f%%) |%n",
                     a.forcedMatches(),
                     a.steps(),
-                    100 * a.forcedRate(),
+                    100 * a.forcedRate()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| mismatches that are near ties (margin <= %.2f) | %d; largest margin %s |%n",
+                    a.tieTolerance(),
+                    a.forcedNearTies(),
+                    a.largestForcedMargin() == null
+                            ? "-"
+                            : String.format(Locale.ROOT, "%.4f", a.largestForcedMargin())));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| agreement up to near ties | %.1f%%, needed %.1f%% |%n",
+                    100 * a.forcedRateUpToTies(),
                     100 * e.minForcedAgreement()));
             sb.append(String.format(
                     Locale.ROOT,

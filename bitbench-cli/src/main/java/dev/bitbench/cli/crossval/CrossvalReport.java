@@ -90,7 +90,8 @@ public record CrossvalReport(
      * @param excludedTokens ids left out of both engines' greedy choices because generated text
      *     cannot name them (empty text, or text shared with another id such as a lone UTF-8 byte)
      * @param agreement the comparison, null when the reference ran no generation
-     * @param minForcedAgreement the teacher-forced agreement needed to pass
+     * @param minForcedAgreement the teacher-forced agreement, near ties counted as agreeing, needed to
+     *     pass
      * @param speed tokens per second of both, null when not timed
      */
     public record EngineResult(
@@ -113,7 +114,7 @@ public record CrossvalReport(
 
         @JsonProperty("passed")
         public boolean passed() {
-            return agreement == null || agreement.forcedRate() >= minForcedAgreement;
+            return agreement == null || agreement.forcedRateUpToTies() >= minForcedAgreement;
         }
     }
 

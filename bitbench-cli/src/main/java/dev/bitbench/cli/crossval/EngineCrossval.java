@@ -20,14 +20,28 @@ final class EngineCrossval {
      *
      * @param promptTokens prompt length of the timed runs (seeded random ids, as the inference benchmark)
      * @param tokens greedy steps compared and tokens generated per timed run
-     * @param runs timed runs per engine, after one warm-up run
-     * @param minForcedAgreement teacher-forced agreement needed to pass
+     * @param runs timed runs per engine, after the warm-up
+     * @param minForcedAgreement teacher-forced agreement, near ties counted as agreeing, needed to pass
+     * @param tieTolerance the largest logit margin of a mismatch counted as a near tie
      */
-    record Settings(int threads, long seed, int promptTokens, int tokens, int runs, double minForcedAgreement) {
+    record Settings(
+            int threads,
+            long seed,
+            int promptTokens,
+            int tokens,
+            int runs,
+            double minForcedAgreement,
+            double tieTolerance) {
         Settings {
             if (threads < 1 || promptTokens < 1 || tokens < 2 || runs < 1) {
                 throw new IllegalArgumentException("threads, prompt tokens and runs must be >= 1 and tokens >= 2, got "
                         + threads + ", " + promptTokens + ", " + runs + ", " + tokens);
+            }
+            if (!(minForcedAgreement >= 0 && minForcedAgreement <= 1)) {
+                throw new IllegalArgumentException("--min-agreement must be in [0, 1], got " + minForcedAgreement);
+            }
+            if (!(tieTolerance >= 0) || Double.isInfinite(tieTolerance)) {
+                throw new IllegalArgumentException("--tie-tolerance must be finite and >= 0, got " + tieTolerance);
             }
         }
     }
@@ -70,8 +84,8 @@ final class EngineCrossval {
         if (response.error() != null) {
             throw new IOException("bundled llama.cpp failed: " + response.error());
         }
-        TokenAgreement agreement =
-                TokenAgreement.compare(greedy.tokens(), greedy.logits(), response.freeRun(), response.forced());
+        TokenAgreement agreement = TokenAgreement.compare(
+                greedy.tokens(), greedy.logits(), response.freeRun(), response.forced(), s.tieTolerance());
         CrossvalReport.Speed speed = new CrossvalReport.Speed(
                 speedPrompt.length,
                 s.tokens(),

@@ -19,6 +19,9 @@ final class JavaEngineRun {
     /** Tokens per second of each timed run. */
     record Timed(double[] promptTokensPerSecond, double[] decodeTokensPerSecond) {}
 
+    /** Minimum warm-up before the timed runs: 3 s. */
+    static final long WARM_UP_NANOS = 3_000_000_000L;
+
     private final InferenceSession session;
     private final int vocab;
 
@@ -72,11 +75,19 @@ final class JavaEngineRun {
         return new Greedy(tokens, logits);
     }
 
-    /** One untimed warm-up run, then {@code runs} timed ones, each generating {@code tokens} tokens. */
+    /**
+     * Untimed warm-up runs for at least {@link #WARM_UP_NANOS} (at least one run), then {@code runs}
+     * timed ones, each generating {@code tokens} tokens. The Vector API kernels need seconds of C2
+     * compilation before they stop allocating; a single short warm-up run measured them cold.
+     */
     Timed time(int[] prompt, int tokens, int runs) {
         double[] promptRate = new double[runs];
         double[] decodeRate = new double[runs];
-        for (int r = -1; r < runs; r++) {
+        long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
+        do {
+            generate(prompt, tokens);
+        } while (System.nanoTime() - warmUpEnd < 0);
+        for (int r = 0; r < runs; r++) {
             session.reset();
             long t0 = System.nanoTime();
             int next = Sampler.argmax(session.forward(prompt, 0, prompt.length), vocab);
@@ -85,12 +96,18 @@ final class JavaEngineRun {
                 next = Sampler.argmax(session.forward(next), vocab);
             }
             long t2 = System.nanoTime();
-            if (r >= 0) {
-                promptRate[r] = prompt.length * 1e9 / (t1 - t0);
-                decodeRate[r] = (tokens - 1) * 1e9 / Math.max(1, t2 - t1);
-            }
+            promptRate[r] = prompt.length * 1e9 / (t1 - t0);
+            decodeRate[r] = (tokens - 1) * 1e9 / Math.max(1, t2 - t1);
         }
         return new Timed(promptRate, decodeRate);
+    }
+
+    private void generate(int[] prompt, int tokens) {
+        session.reset();
+        int next = Sampler.argmax(session.forward(prompt, 0, prompt.length), vocab);
+        for (int i = 1; i < tokens; i++) {
+            next = Sampler.argmax(session.forward(next), vocab);
+        }
     }
 
     /** The median of {@code values} (the mean of the middle two for an even count). */

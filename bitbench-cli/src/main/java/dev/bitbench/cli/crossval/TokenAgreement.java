@@ -8,6 +8,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * prefix at every step, here the Java engine's own greedy output) every step is an independent
  * check of the argmax.
  *
+ * <p>Two correct engines can still choose differently where their top two logits nearly tie: the
+ * summation order of SIMD dot products and F16 rounding move a logit by a few hundredths. A
+ * teacher-forced mismatch whose margin (the Java logit of its own choice minus its logit of the
+ * reference's choice) is at most the tie tolerance is therefore counted apart, as a near tie; a
+ * wrong engine (a misplaced RoPE, a transposed weight) gives mismatches with margins of whole logits.
+ *
  * @param steps steps compared
  * @param freeRunMatches free-running steps where both chose the same token
  * @param firstDivergence first free-running step where they differ, or -1 if none does
@@ -18,6 +24,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param firstForcedMismatch first teacher-forced step that differs, or -1
  * @param marginAtForcedMismatch as {@code marginAtDivergence}, at {@code firstForcedMismatch}
  * @param unknown reference tokens whose text maps to no single id (counted as mismatches)
+ * @param tieTolerance the largest margin, in logits, at which a teacher-forced mismatch counts as a
+ *     near tie
+ * @param forcedNearTies teacher-forced mismatches with a known reference token and a margin of at
+ *     most {@code tieTolerance}
+ * @param largestForcedMargin the largest margin of any teacher-forced mismatch with a known
+ *     reference token; null when there is none
  */
 public record TokenAgreement(
         int steps,
@@ -27,11 +39,21 @@ public record TokenAgreement(
         int forcedMatches,
         int firstForcedMismatch,
         Double marginAtForcedMismatch,
-        int unknown) {
+        int unknown,
+        double tieTolerance,
+        int forcedNearTies,
+        Double largestForcedMargin) {
     public TokenAgreement {
         if (steps < 0 || freeRunMatches < 0 || freeRunMatches > steps || forcedMatches < 0 || forcedMatches > steps) {
             throw new IllegalArgumentException(
                     "matches must be within 0.." + steps + ", got " + freeRunMatches + " and " + forcedMatches);
+        }
+        if (!(tieTolerance >= 0) || Double.isInfinite(tieTolerance)) {
+            throw new IllegalArgumentException("tie tolerance must be finite and >= 0, got " + tieTolerance);
+        }
+        if (forcedNearTies < 0 || forcedMatches + forcedNearTies > steps) {
+            throw new IllegalArgumentException(
+                    "near ties must be within 0.." + (steps - forcedMatches) + ", got " + forcedNearTies);
         }
     }
 
@@ -39,6 +61,15 @@ public record TokenAgreement(
     @JsonProperty("forcedRate")
     public double forcedRate() {
         return steps == 0 ? 1 : (double) forcedMatches / steps;
+    }
+
+    /**
+     * Teacher-forced agreement counting near ties as agreeing, in [0, 1]; 1 when nothing was
+     * compared. This is what {@code crossval} judges.
+     */
+    @JsonProperty("forcedRateUpToTies")
+    public double forcedRateUpToTies() {
+        return steps == 0 ? 1 : (double) (forcedMatches + forcedNearTies) / steps;
     }
 
     /** Free-running agreement in [0, 1]. */
@@ -54,8 +85,10 @@ public record TokenAgreement(
      * @param javaLogits its logits at each step (row {@code i} chose {@code java[i]})
      * @param freeRun the reference's free-running greedy tokens (-1 = unknown id)
      * @param forced the reference's greedy token at each teacher-forced step (-1 = unknown id)
+     * @param tieTolerance the largest margin, in logits, of a mismatch counted as a near tie
      */
-    public static TokenAgreement compare(int[] java, float[][] javaLogits, int[] freeRun, int[] forced) {
+    public static TokenAgreement compare(
+            int[] java, float[][] javaLogits, int[] freeRun, int[] forced, double tieTolerance) {
         int steps = java.length;
         if (javaLogits.length != steps || freeRun.length > steps || forced.length > steps) {
             throw new IllegalArgumentException("step counts differ: java " + steps + ", logits " + javaLogits.length
@@ -73,6 +106,8 @@ public record TokenAgreement(
         }
         int forcedMatches = 0;
         int firstMismatch = -1;
+        int nearTies = 0;
+        Double largestMargin = null;
         for (int i = 0; i < steps; i++) {
             int ref = i < forced.length ? forced[i] : -1;
             if (ref < 0) {
@@ -80,8 +115,17 @@ public record TokenAgreement(
             }
             if (ref == java[i]) {
                 forcedMatches++;
-            } else if (firstMismatch < 0) {
+                continue;
+            }
+            if (firstMismatch < 0) {
                 firstMismatch = i;
+            }
+            if (ref >= 0 && ref < javaLogits[i].length) {
+                double m = margin(javaLogits[i], java[i], ref);
+                largestMargin = largestMargin == null ? m : Math.max(largestMargin, m);
+                if (m <= tieTolerance) {
+                    nearTies++;
+                }
             }
         }
         Double divergenceMargin = firstDivergence < 0
@@ -98,7 +142,10 @@ public record TokenAgreement(
                 forcedMatches,
                 firstMismatch,
                 forcedMargin,
-                unknown);
+                unknown,
+                tieTolerance,
+                nearTies,
+                largestMargin);
     }
 
     private static int at(int[] tokens, int i) {

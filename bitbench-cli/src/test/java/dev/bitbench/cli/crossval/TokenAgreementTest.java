@@ -19,7 +19,7 @@ class TokenAgreementTest {
     @Test
     void identicalSequencesAgreeEverywhere() {
         int[] java = {5, 6, 7};
-        TokenAgreement a = TokenAgreement.compare(java, logits(3, 8), java.clone(), java.clone());
+        TokenAgreement a = TokenAgreement.compare(java, logits(3, 8), java.clone(), java.clone(), 0.25);
         assertThat(a.forcedRate()).isEqualTo(1.0);
         assertThat(a.freeRunRate()).isEqualTo(1.0);
         assertThat(a.firstDivergence()).isEqualTo(-1);
@@ -32,7 +32,7 @@ class TokenAgreementTest {
         int[] java = {7, 7, 7, 7};
         int[] free = {7, 7, 3, 1};
         int[] forced = {7, 7, 3, 7};
-        TokenAgreement a = TokenAgreement.compare(java, logits(4, 8), free, forced);
+        TokenAgreement a = TokenAgreement.compare(java, logits(4, 8), free, forced, 0.25);
         assertThat(a.firstDivergence()).isEqualTo(2);
         assertThat(a.freeRunMatches()).isEqualTo(2);
         assertThat(a.marginAtDivergence()).isEqualTo(2.0); // logit 3.5 - logit 1.5
@@ -44,7 +44,7 @@ class TokenAgreementTest {
     @Test
     void unknownReferenceTokensCountAsMismatchesAndUseTheTopTwoMargin() {
         int[] java = {7, 7};
-        TokenAgreement a = TokenAgreement.compare(java, logits(2, 8), new int[] {-1, 7}, new int[] {-1, 7});
+        TokenAgreement a = TokenAgreement.compare(java, logits(2, 8), new int[] {-1, 7}, new int[] {-1, 7}, 0.25);
         assertThat(a.unknown()).isEqualTo(1);
         assertThat(a.forcedMatches()).isEqualTo(1);
         assertThat(a.marginAtForcedMismatch()).isEqualTo(0.5);
@@ -53,15 +53,38 @@ class TokenAgreementTest {
     @Test
     void aShorterReferenceRunCountsItsMissingStepsAsMismatches() {
         TokenAgreement a =
-                TokenAgreement.compare(new int[] {1, 2, 3}, logits(3, 4), new int[] {1}, new int[] {1, 2, 3});
+                TokenAgreement.compare(new int[] {1, 2, 3}, logits(3, 4), new int[] {1}, new int[] {1, 2, 3}, 0.25);
         assertThat(a.freeRunMatches()).isEqualTo(1);
         assertThat(a.firstDivergence()).isEqualTo(1);
         assertThat(a.forcedRate()).isEqualTo(1.0);
     }
 
     @Test
+    void mismatchesWithinTheTieToleranceCountAsNearTiesAndLargerOnesDoNot() {
+        int[] java = {7, 7, 7, 7};
+        // margins: step 1 against id 6 is 0.5, step 2 against id 2 is 2.5, step 3 unknown
+        int[] forced = {7, 6, 2, -1};
+        TokenAgreement a = TokenAgreement.compare(java, logits(4, 8), forced.clone(), forced, 0.5);
+        assertThat(a.forcedMatches()).isEqualTo(1);
+        assertThat(a.forcedNearTies()).isEqualTo(1);
+        assertThat(a.largestForcedMargin()).isEqualTo(2.5);
+        assertThat(a.forcedRateUpToTies()).isEqualTo(0.5);
+
+        TokenAgreement strict = TokenAgreement.compare(java, logits(4, 8), forced.clone(), forced, 0.49);
+        assertThat(strict.forcedNearTies()).isZero();
+        assertThat(strict.forcedRateUpToTies()).isEqualTo(0.25);
+    }
+
+    @Test
+    void aNegativeTieToleranceIsRejected() {
+        assertThatThrownBy(() -> TokenAgreement.compare(new int[1], new float[1][1], new int[1], new int[1], -0.1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tie tolerance");
+    }
+
+    @Test
     void mismatchedStepCountsAreRejected() {
-        assertThatThrownBy(() -> TokenAgreement.compare(new int[2], new float[3][1], new int[0], new int[0]))
+        assertThatThrownBy(() -> TokenAgreement.compare(new int[2], new float[3][1], new int[0], new int[0], 0.25))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
