@@ -148,6 +148,8 @@ public final class CrossvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
+        EngineCrossval.Settings settings =
+                new EngineCrossval.Settings(threads, seed, promptTokens, tokens, runs, minAgreement, tieTolerance);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> notes = new ArrayList<>();
@@ -175,8 +177,6 @@ public final class CrossvalCommand implements Callable<Integer> {
             if (promptIds.length == 0) {
                 throw new UsageError("--prompt encodes to no tokens");
             }
-            EngineCrossval.Settings settings =
-                    new EngineCrossval.Settings(threads, seed, promptTokens, tokens, runs, minAgreement, tieTolerance);
             if (reference.equals("bundled")) {
                 err.println("crossval: " + gguf.getFileName() + ", Java engine vs bundled llama.cpp (forked JVM)");
                 err.flush();

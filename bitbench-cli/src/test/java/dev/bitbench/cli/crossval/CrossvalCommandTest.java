@@ -55,6 +55,14 @@ class CrossvalCommandTest {
     }
 
     @Test
+    void aNegativeTieToleranceIsOneLineAndExitTwoBeforeAnythingRuns() {
+        Run run = crossval("--tie-tolerance", "-1", "--output", dir.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("--tie-tolerance must be finite and >= 0");
+        assertThat(dir.resolve(CrossvalCommand.RESULTS_FILE)).doesNotExist();
+    }
+
+    @Test
     void anUnknownReferenceIsAUsageError() {
         Run run = crossval("--reference", "ollama", "--output", dir.toString());
         assertThat(run.code()).isEqualTo(2);
