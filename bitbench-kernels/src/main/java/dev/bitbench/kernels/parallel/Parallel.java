@@ -2,11 +2,17 @@ package dev.bitbench.kernels.parallel;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one parallel-loop utility of the kernels: splits an index range into contiguous chunks and
- * runs them on a shared fork-join pool of a fixed size.
+ * runs them on the caller's thread and a shared fork-join pool of {@code threads - 1} helpers.
+ *
+ * <p>The caller works too: it takes chunks from the same counter as the helpers, so a loop starts
+ * at once on the caller's core instead of waiting for a parked pool thread to wake up, and the
+ * caller waits (spinning briefly, then yielding) only for chunks a helper is still running. A
+ * helper that wakes up after every chunk is taken finds nothing to do and is not waited for. This
+ * matters for decode, where one token is about 60 short products.
  *
  * <p>Pools are created once per thread count and shared by every caller; their threads are
  * daemons, so they never keep a JVM alive. With one thread, or a range no larger than one chunk,
@@ -15,12 +21,15 @@ import java.util.concurrent.RecursiveAction;
 public final class Parallel {
     private static final ConcurrentHashMap<Integer, Parallel> SHARED = new ConcurrentHashMap<>();
 
+    /** Spins of the waiting caller before it starts yielding its core. */
+    private static final int SPINS_BEFORE_YIELD = 1 << 12;
+
     private final int threads;
-    private final ForkJoinPool pool;
+    private final ForkJoinPool helpers;
 
     private Parallel(int threads) {
         this.threads = threads;
-        this.pool = threads == 1 ? null : new ForkJoinPool(threads);
+        this.helpers = threads == 1 ? null : new ForkJoinPool(threads - 1);
     }
 
     /**
@@ -35,7 +44,7 @@ public final class Parallel {
         return SHARED.computeIfAbsent(threads, Parallel::new);
     }
 
-    /** The number of threads work is split over. */
+    /** The number of threads work is split over, the caller's included. */
     public int threads() {
         return threads;
     }
@@ -48,8 +57,9 @@ public final class Parallel {
 
     /**
      * Runs {@code body} over {@code [0, n)} split into contiguous ranges of at least {@code
-     * minChunk} indices (except possibly the last), and returns when every range is done.
-     * Exceptions thrown by the body are rethrown to the caller.
+     * minChunk} indices (except possibly the last), and returns when every range is done. The
+     * first exception thrown by the body is rethrown to the caller (after every range has finished
+     * or been skipped).
      *
      * @param n the size of the index range; 0 runs nothing
      * @param minChunk the smallest range worth a task (at least 1)
@@ -62,38 +72,73 @@ public final class Parallel {
             return;
         }
         int grain = Math.max(1, minChunk);
-        if (pool == null || n <= grain) {
+        if (helpers == null || n <= grain) {
             body.run(0, n);
             return;
         }
         // A few chunks per thread balance uneven progress without much scheduling overhead.
         int chunks = Math.min(threads * 4, (n + grain - 1) / grain);
         int chunk = (n + chunks - 1) / chunks;
-        pool.invoke(new RangeTask(body, 0, n, chunk));
+        Loop loop = new Loop(body, n, chunk, (n + chunk - 1) / chunk);
+        for (int h = 0; h < threads - 1 && h < loop.chunks - 1; h++) {
+            helpers.execute(loop);
+        }
+        loop.run();
+        loop.awaitDone();
     }
 
-    private static final class RangeTask extends RecursiveAction {
-        private final transient RangeBody body;
-        private final int from;
-        private final int to;
+    /** One {@link #forRange} call: chunks handed out by a counter to the caller and the helpers. */
+    private static final class Loop implements Runnable {
+        private final RangeBody body;
+        private final int n;
         private final int chunk;
+        private final int chunks;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+        private volatile Throwable failure;
 
-        RangeTask(RangeBody body, int from, int to, int chunk) {
+        Loop(RangeBody body, int n, int chunk, int chunks) {
             this.body = body;
-            this.from = from;
-            this.to = to;
+            this.n = n;
             this.chunk = chunk;
+            this.chunks = chunks;
         }
 
         @Override
-        protected void compute() {
-            if (to - from <= chunk) {
-                body.run(from, to);
-                return;
+        public void run() {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                try {
+                    if (failure == null) {
+                        body.run(c * chunk, Math.min(n, (c + 1) * chunk));
+                    }
+                } catch (Throwable t) {
+                    if (failure == null) {
+                        failure = t;
+                    }
+                } finally {
+                    done.incrementAndGet();
+                }
             }
-            int chunksHere = (to - from + chunk - 1) / chunk;
-            int mid = from + (chunksHere / 2) * chunk;
-            invokeAll(new RangeTask(body, from, mid, chunk), new RangeTask(body, mid, to, chunk));
+        }
+
+        void awaitDone() {
+            for (int spins = 0; done.get() < chunks; spins++) {
+                if (spins < SPINS_BEFORE_YIELD) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+            Throwable t = failure;
+            if (t instanceof RuntimeException e) {
+                throw e;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            if (t != null) {
+                throw new IllegalStateException(t);
+            }
         }
     }
 }
