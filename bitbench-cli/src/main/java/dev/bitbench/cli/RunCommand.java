@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  bitbench run                    # quick profile, about 5 minutes",
             "  bitbench run --profile smoke    # every benchmark once, under a minute",
+            "  bitbench run --list --filter 'inference'   # what would run, without running",
             "  bitbench run --filter 'matmul' --backends simd,parallel --sizes 512,1024",
             "  bitbench run --jvm /usr/lib/jvm/temurin-25-jdk-amd64/bin/java --tag jdk=25",
             "",
@@ -68,6 +69,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageError("no benchmark matches the selection (filter, backends, sizes, operations,"
                     + " data_types); 'bitbench run --profile smoke' runs every benchmark once");
         }
+        if (options.list) {
+            return list(plan, deviceSkips, request.profile(), out);
+        }
         SystemInfo system = new SystemInfoCollector().collect(0, env);
         GitInfo git = GitInspector.inspect(Path.of("").toAbsolutePath());
         RunService service = new RunService(new QuantizationAccuracy(request.seed())::metricsFor);
@@ -88,6 +92,16 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         return run.run().status() == RunStatus.OK ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** {@code --list}: the plan's ids, then the skipped ones with their reason, then a count. */
+    private static int list(
+            List<BenchmarkCase> plan, List<BenchmarkResult> deviceSkips, String profile, PrintWriter out) {
+        plan.forEach(c -> out.println(c.id()));
+        deviceSkips.forEach(b -> out.println(b.id() + "  (skipped: " + b.error() + ")"));
+        out.printf("%d benchmark(s) to run, %d skipped, profile %s%n", plan.size(), deviceSkips.size(), profile);
+        out.flush();
+        return ExitCodes.OK;
     }
 
     /**

@@ -87,6 +87,12 @@ public final class RunOptions {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    @Option(
+            names = {"-l", "--list"},
+            description = "Print the ids the selection would run, one a line, and exit without running"
+                    + " (like JMH's -l; writes nothing).")
+    boolean list;
+
     @Option(names = "--no-color", description = "No colour in the progress bar.")
     boolean noColor;
 

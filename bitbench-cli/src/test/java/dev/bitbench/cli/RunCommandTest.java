@@ -50,6 +50,36 @@ class RunCommandTest {
     }
 
     @Test
+    void listPrintsThePlannedIdsAndRunsNothing() {
+        Result r = run(
+                "run",
+                "--list",
+                "--profile",
+                "quick",
+                "--filter",
+                "^inference\\.decode/",
+                "--output",
+                dir.resolve("results").toString(),
+                "--db",
+                "jdbc:sqlite:" + dir.resolve("h.db"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "inference.decode/simd/tq2_0/small",
+                        "inference.decode/parallel/tq2_0/small",
+                        "2 benchmark(s) to run, 0 skipped, profile quick");
+        assertThat(dir.resolve("results")).doesNotExist();
+        assertThat(dir.resolve("h.db")).doesNotExist();
+    }
+
+    @Test
+    void listWithASelectionThatMatchesNothingIsAUsageError() {
+        Result r = run("run", "--list", "--filter", "^no-such-benchmark$");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("no benchmark matches the selection");
+    }
+
+    @Test
     void smokeProfileRunsTheWholeSuiteAndWritesEveryFileOfTheRunDirectory() throws IOException {
         // the whole suite, minus the test-only benchmarks that misbehave on purpose
         Result r = run(
