@@ -77,9 +77,10 @@ public final class Parallel {
             return;
         }
         // A few chunks per thread balance uneven progress without much scheduling overhead.
-        int chunks = Math.min(threads * 4, (n + grain - 1) / grain);
-        int chunk = (n + chunks - 1) / chunks;
-        Loop loop = new Loop(body, n, chunk, (n + chunk - 1) / chunk);
+        // (long arithmetic: n + grain may pass Integer.MAX_VALUE)
+        int chunks = (int) Math.min(threads * 4L, ((long) n + grain - 1) / grain);
+        int chunk = (int) (((long) n + chunks - 1) / chunks);
+        Loop loop = new Loop(body, n, chunk, (int) (((long) n + chunk - 1) / chunk));
         for (int h = 0; h < threads - 1 && h < loop.chunks - 1; h++) {
             helpers.execute(loop);
         }
@@ -109,7 +110,7 @@ public final class Parallel {
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
                 try {
                     if (failure == null) {
-                        body.run(c * chunk, Math.min(n, (c + 1) * chunk));
+                        body.run(c * chunk, (int) Math.min(n, (long) (c + 1) * chunk));
                     }
                 } catch (Throwable t) {
                     if (failure == null) {

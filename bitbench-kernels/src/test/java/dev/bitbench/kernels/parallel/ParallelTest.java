@@ -42,6 +42,22 @@ class ParallelTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {2, 3, 8})
+    void rangesNearTheIntLimitDoNotOverflow(int threads) {
+        int n = Integer.MAX_VALUE;
+        java.util.List<long[]> ranges = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Parallel.withThreads(threads).forRange(n, n / 5, (from, to) -> ranges.add(new long[] {from, to}));
+        ranges.sort(java.util.Comparator.comparingLong(r -> r[0]));
+        long expectedFrom = 0;
+        for (long[] r : ranges) {
+            assertThat(r[0]).isEqualTo(expectedFrom);
+            assertThat(r[1]).isGreaterThan(r[0]);
+            expectedFrom = r[1];
+        }
+        assertThat(expectedFrom).isEqualTo(n);
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {1, 2, 4})
     void everyWriteOfTheBodyIsVisibleToTheCallerOnReturn(int threads) {
         int n = 1 << 16;
