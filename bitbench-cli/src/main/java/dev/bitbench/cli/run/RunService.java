@@ -162,18 +162,7 @@ public final class RunService {
                         "-Dbitbench.seed=" + request.seed(),
                         "-Dbitbench.threads=" + request.threads()),
                 Integer.parseInt(info.getOrDefault("jvm.vector_bits", "0")));
-        return new SystemInfo(
-                s.os(),
-                s.kernel(),
-                s.arch(),
-                s.platform(),
-                s.cpu(),
-                s.memoryBytes(),
-                jvm,
-                s.governor(),
-                s.turbo(),
-                s.unavailable(),
-                s.ci());
+        return s.withJvm(jvm);
     }
 
     /**
@@ -185,20 +174,7 @@ public final class RunService {
         if (reasons.isEmpty()) {
             return s;
         }
-        Map<String, String> unavailable = new LinkedHashMap<>(s.unavailable());
-        reasons.forEach(unavailable::putIfAbsent);
-        return new SystemInfo(
-                s.os(),
-                s.kernel(),
-                s.arch(),
-                s.platform(),
-                s.cpu(),
-                s.memoryBytes(),
-                s.jvm(),
-                s.governor(),
-                s.turbo(),
-                unavailable,
-                s.ci());
+        return s.withUnavailable(reasons);
     }
 
     private static void deleteRecursively(Path dir) {

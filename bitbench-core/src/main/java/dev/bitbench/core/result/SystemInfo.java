@@ -57,4 +57,16 @@ public record SystemInfo(
         unavailable.forEach((k, v) -> Objects.requireNonNull(v, () -> "reason of unavailable " + k));
         unavailable = Collections.unmodifiableMap(new LinkedHashMap<>(unavailable));
     }
+
+    /** This system with another JVM, e.g. the one {@code --jvm} ran the benchmark forks on. */
+    public SystemInfo withJvm(JvmInfo other) {
+        return new SystemInfo(os, kernel, arch, platform, cpu, memoryBytes, other, governor, turbo, unavailable, ci);
+    }
+
+    /** This system with {@code reasons} added to {@code unavailable}; reasons already given are kept. */
+    public SystemInfo withUnavailable(Map<String, String> reasons) {
+        Map<String, String> merged = new LinkedHashMap<>(unavailable);
+        reasons.forEach(merged::putIfAbsent);
+        return new SystemInfo(os, kernel, arch, platform, cpu, memoryBytes, jvm, governor, turbo, merged, ci);
+    }
 }
