@@ -11,16 +11,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@value #ENV} (inherited by JMH forks) holds {@link SlowdownRules}, e.g. {@code
  * kernels.add/simd/f32/65536:20}.
  *
- * <p>A benchmark takes part by looking up its slowdown once per trial and wrapping its body:
+ * <p>A benchmark takes part by extending {@link SlowdownHook}, which looks up its slowdown once per
+ * trial, and wrapping its body:
  *
  * <pre>{@code
- * private double slowdown;
- *
- * @Setup(Level.Trial)
- * public void injection(BenchmarkParams params) {
- *     slowdown = SlowdownInjection.percentFor(params);
- * }
- *
  * @Benchmark
  * public float[] add() {
  *     long t0 = SlowdownInjection.start(slowdown);

@@ -5,6 +5,7 @@ import dev.bitbench.kernels.bitlinear.BitLinear;
 import dev.bitbench.kernels.packed.PackedTernaryMatrix;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownHook;
 import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * A BitLinear layer, {@code size} inputs to {@code size} outputs with packed ternary weights and a
@@ -28,7 +28,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class BitLinearBenchmark {
+public class BitLinearBenchmark extends SlowdownHook {
     @Param({"scalar", "simd", "parallel"})
     public String backend;
 
@@ -41,7 +41,6 @@ public class BitLinearBenchmark {
     private BitLinear layer;
     private float[] x;
     private float[] y;
-    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -53,12 +52,6 @@ public class BitLinearBenchmark {
                 weights, Backends.byName(backend, SeededInputs.threads()).ternary());
         x = SeededInputs.gaussian(seed, "bitlinear.x", batch * size);
         y = new float[batch * size];
-    }
-
-    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
-    @Setup(Level.Trial)
-    public void injection(BenchmarkParams params) {
-        slowdown = SlowdownInjection.percentFor(params);
     }
 
     @Benchmark

@@ -6,6 +6,7 @@ import dev.bitbench.kernels.bitlinear.BitLinear;
 import dev.bitbench.kernels.packed.PackedTernaryMatrix;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownHook;
 import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * A simulated BitNet b1.58 transformer layer on {@code batch} tokens of width {@code size}: the
@@ -31,7 +31,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class TransformerLayerBenchmark {
+public class TransformerLayerBenchmark extends SlowdownHook {
     @Param({"scalar", "simd", "parallel"})
     public String backend;
 
@@ -65,8 +65,6 @@ public class TransformerLayerBenchmark {
         return (size * 27 / 10 + 255) / 256 * 256;
     }
 
-    private double slowdown;
-
     @Setup(Level.Trial)
     public void setUp() {
         ops = Backends.byName(backend, SeededInputs.threads());
@@ -95,12 +93,6 @@ public class TransformerLayerBenchmark {
         byte[] trits = SeededInputs.ternary(seed, "layer." + name, out * in);
         float[] scales = SeededInputs.uniform(seed, "layer." + name + ".scale", out, 0.01f, 0.05f);
         return new BitLinear(PackedTernaryMatrix.pack(trits, out, in, scales), ops.ternary());
-    }
-
-    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
-    @Setup(Level.Trial)
-    public void injection(BenchmarkParams params) {
-        slowdown = SlowdownInjection.percentFor(params);
     }
 
     @Benchmark

@@ -4,6 +4,7 @@ import dev.bitbench.kernels.Backend;
 import dev.bitbench.kernels.Backends;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownHook;
 import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Activations (ReLU, GELU, SiLU, Swish, ReLU²) on {@code size} floats; throughput in elements per
@@ -25,7 +25,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class ActivationBenchmark {
+public class ActivationBenchmark extends SlowdownHook {
     @Param({"scalar", "simd", "parallel"})
     public String backend;
 
@@ -35,19 +35,12 @@ public class ActivationBenchmark {
     private Backend ops;
     private float[] x;
     private float[] out;
-    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
         ops = Backends.byName(backend, SeededInputs.threads());
         x = SeededInputs.gaussian(SeededInputs.seed(), "activation.x", size);
         out = new float[size];
-    }
-
-    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
-    @Setup(Level.Trial)
-    public void injection(BenchmarkParams params) {
-        slowdown = SlowdownInjection.percentFor(params);
     }
 
     @Benchmark

@@ -4,6 +4,7 @@ import dev.bitbench.kernels.Backend;
 import dev.bitbench.kernels.Backends;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownHook;
 import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Sample 01: the simplest benchmark of the suite, written to be copied. It measures {@code out = a
@@ -26,11 +26,16 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * <p>Step 1, the state. JMH creates one instance of this class per fork ({@link Scope#Benchmark})
  * and fills in every {@link Param} field before calling {@link #setUp()}. BitBench runs one JMH
  * benchmark per combination of parameter values and gives each its own id.
+ *
+ * <p>Step 5 (optional), the test-only slowdown hook. Extending {@link SlowdownHook} gives the state a
+ * {@code slowdown} field that JMH fills in once per trial: 0 unless {@code bitbench calibrate
+ * --inject} or an A/B test slows this benchmark down by a known percent to check that the slowdown
+ * is detected. The hook is off by default and then compiles away; see docs/custom-benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class AddBenchmark {
+public class AddBenchmark extends SlowdownHook {
     /*
      * Step 2, the parameters. Two names are special to BitBench: "backend" and "dtype" become parts
      * of the id. The listed values are the defaults; `bitbench run --backends`, `--sizes` and the
@@ -46,7 +51,6 @@ public class AddBenchmark {
     private float[] a;
     private float[] b;
     private float[] out;
-    private double slowdown;
 
     /*
      * Step 3, the inputs. Everything a benchmark reads comes from SeededInputs with the run seed, so
@@ -74,15 +78,5 @@ public class AddBenchmark {
         ops.vector().add(a, b, out, size);
         SlowdownInjection.finish(slowdown, t0);
         return out;
-    }
-
-    /*
-     * Step 5 (optional), the test-only slowdown hook. `bitbench calibrate --inject` and the A/B tests
-     * slow chosen benchmarks down by a known percent to check that the slowdown is detected. The
-     * hook is off by default and then compiles away; see docs/custom-benchmarks.md.
-     */
-    @Setup(Level.Trial)
-    public void injection(BenchmarkParams params) {
-        slowdown = SlowdownInjection.percentFor(params);
     }
 }

@@ -4,6 +4,7 @@ import dev.bitbench.kernels.Backend;
 import dev.bitbench.kernels.Backends;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownHook;
 import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
@@ -16,13 +17,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /** Elementwise products and scaling on {@code size} floats (GB/s: every byte read and written). */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class ElementwiseBenchmark {
+public class ElementwiseBenchmark extends SlowdownHook {
     @Param({"scalar", "simd", "parallel"})
     public String backend;
 
@@ -33,7 +33,6 @@ public class ElementwiseBenchmark {
     private float[] a;
     private float[] b;
     private float[] out;
-    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -42,12 +41,6 @@ public class ElementwiseBenchmark {
         a = SeededInputs.gaussian(seed, "elementwise.a", size);
         b = SeededInputs.gaussian(seed, "elementwise.b", size);
         out = new float[size];
-    }
-
-    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
-    @Setup(Level.Trial)
-    public void injection(BenchmarkParams params) {
-        slowdown = SlowdownInjection.percentFor(params);
     }
 
     @Benchmark

@@ -5,6 +5,7 @@ import dev.bitbench.kernels.Backends;
 import dev.bitbench.kernels.Fp16;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownHook;
 import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +18,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /** Square dense products: GEMM {@code C = A.B} and {@code C = A.B^T}, in GFLOPS (2 per multiply-add). */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class MatmulBenchmark {
+public class MatmulBenchmark extends SlowdownHook {
     @Param({"scalar", "simd", "parallel"})
     public String backend;
 
@@ -34,7 +34,6 @@ public class MatmulBenchmark {
     private float[] a;
     private float[] b;
     private float[] c;
-    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -43,12 +42,6 @@ public class MatmulBenchmark {
         a = SeededInputs.gaussian(seed, "matmul.a", size * size);
         b = SeededInputs.gaussian(seed, "matmul.b", size * size);
         c = new float[size * size];
-    }
-
-    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
-    @Setup(Level.Trial)
-    public void injection(BenchmarkParams params) {
-        slowdown = SlowdownInjection.percentFor(params);
     }
 
     @Benchmark
@@ -85,7 +78,7 @@ public class MatmulBenchmark {
     @State(Scope.Benchmark)
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public static class Gemv {
+    public static class Gemv extends SlowdownHook {
         @Param({"scalar", "simd", "parallel"})
         public String backend;
 
@@ -100,7 +93,6 @@ public class MatmulBenchmark {
         private short[] a16;
         private float[] x;
         private float[] y;
-        private double slowdown;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -116,12 +108,6 @@ public class MatmulBenchmark {
                 }
                 a = null;
             }
-        }
-
-        /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
-        @Setup(Level.Trial)
-        public void injection(BenchmarkParams params) {
-            slowdown = SlowdownInjection.percentFor(params);
         }
 
         @Benchmark

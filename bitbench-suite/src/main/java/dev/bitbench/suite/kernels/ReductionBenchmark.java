@@ -4,6 +4,7 @@ import dev.bitbench.kernels.Backend;
 import dev.bitbench.kernels.Backends;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownHook;
 import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
@@ -16,13 +17,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /** Reductions (sum, max, mean) over {@code size} floats (GB/s of the array read). */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class ReductionBenchmark {
+public class ReductionBenchmark extends SlowdownHook {
     @Param({"scalar", "simd", "parallel"})
     public String backend;
 
@@ -31,18 +31,11 @@ public class ReductionBenchmark {
 
     private Backend ops;
     private float[] a;
-    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
         ops = Backends.byName(backend, SeededInputs.threads());
         a = SeededInputs.gaussian(SeededInputs.seed(), "reduction.a", size);
-    }
-
-    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
-    @Setup(Level.Trial)
-    public void injection(BenchmarkParams params) {
-        slowdown = SlowdownInjection.percentFor(params);
     }
 
     @Benchmark

@@ -4,6 +4,7 @@ import dev.bitbench.kernels.Backend;
 import dev.bitbench.kernels.Backends;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownHook;
 import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The row operations of a transformer layer on one row of {@code size} floats: softmax, RMSNorm,
@@ -25,7 +25,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class RowOpsBenchmark {
+public class RowOpsBenchmark extends SlowdownHook {
     static final int HEAD_DIM = 128;
 
     @Param({"scalar", "simd", "parallel"})
@@ -39,7 +39,6 @@ public class RowOpsBenchmark {
     private float[] weight;
     private float[] out;
     private int position;
-    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -51,12 +50,6 @@ public class RowOpsBenchmark {
         x = SeededInputs.gaussian(seed, "rowops.x", size);
         weight = SeededInputs.uniform(seed, "rowops.weight", size, 0.5f, 1.5f);
         out = new float[size];
-    }
-
-    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
-    @Setup(Level.Trial)
-    public void injection(BenchmarkParams params) {
-        slowdown = SlowdownInjection.percentFor(params);
     }
 
     @Benchmark

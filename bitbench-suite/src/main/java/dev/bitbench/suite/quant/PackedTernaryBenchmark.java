@@ -5,6 +5,7 @@ import dev.bitbench.kernels.packed.Tq1_0;
 import dev.bitbench.kernels.packed.Tq2_0;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownHook;
 import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Packing and unpacking ternary weights in each stored format: 2-bit codes ({@code i2}, {@link
@@ -27,7 +27,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class PackedTernaryBenchmark {
+public class PackedTernaryBenchmark extends SlowdownHook {
     @Param({"i2", "tq2_0", "tq1_0"})
     public String dtype;
 
@@ -39,7 +39,6 @@ public class PackedTernaryBenchmark {
     private PackedTernaryMatrix packed;
     private byte[] blocks;
     private float[] restored;
-    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -59,12 +58,6 @@ public class PackedTernaryBenchmark {
             case "tq1_0" -> blocks = Tq1_0.quantize(values, 0, size);
             default -> throw new IllegalArgumentException("unknown packed format " + dtype);
         }
-    }
-
-    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
-    @Setup(Level.Trial)
-    public void injection(BenchmarkParams params) {
-        slowdown = SlowdownInjection.percentFor(params);
     }
 
     @Benchmark

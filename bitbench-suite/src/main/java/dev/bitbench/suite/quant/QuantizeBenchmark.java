@@ -6,6 +6,7 @@ import dev.bitbench.kernels.quant.QuantizedMatrix;
 import dev.bitbench.kernels.quant.Quantizer;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownHook;
 import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Quantizing and dequantizing a square weight matrix with each scheme (ternary, INT8 symmetric and
@@ -29,7 +29,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class QuantizeBenchmark {
+public class QuantizeBenchmark extends SlowdownHook {
     @Param({"ternary", "int8_sym", "int8_asym", "int4", "fp16"})
     public String dtype;
 
@@ -44,7 +44,6 @@ public class QuantizeBenchmark {
     private float[] weights;
     private QuantizedMatrix quantized;
     private float[] restored;
-    private double slowdown;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -53,12 +52,6 @@ public class QuantizeBenchmark {
         weights = QuantizationInputs.weights(SeededInputs.seed(), size);
         quantized = quantizer.quantize(weights, size, size, grain);
         restored = new float[size * size];
-    }
-
-    /** The test-only slowdown of this benchmark ({@link SlowdownInjection}); 0 unless injected. */
-    @Setup(Level.Trial)
-    public void injection(BenchmarkParams params) {
-        slowdown = SlowdownInjection.percentFor(params);
     }
 
     @Benchmark
