@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>{@link #gemvRowsSimd} widens 8-bit codes to float lanes in registers (one sign-extending
  * conversion), multiplies a block by {@code x} in float and adds the block sum, scaled by its
- * {@code d}, into a per-row accumulator; four rows at a time share every load of {@code x}. It
+ * {@code d}, into a per-row accumulator; four rows at a time share every load of {@code x}, and
+ * their blocks, interleaved in the matrix, come as one sequential stream. It
  * reads a quarter of the bytes an F32 matrix would and half of F16, and needs no half-to-float
  * arithmetic. {@link #gemvRowsScalar} is its readable twin (same formula, different summation
  * order, so results agree within float rounding).
@@ -24,6 +25,7 @@ final class Q8_0Kernels {
     private static final int L = S.length();
     private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 8));
     private static final int BLOCK = Q8_0Matrix.BLOCK;
+    private static final int GROUP = Q8_0Matrix.GROUP;
 
     private Q8_0Kernels() {}
 
@@ -45,34 +47,38 @@ final class Q8_0Kernels {
     static void gemvRowsScalar(Q8_0Matrix a, float[] x, float[] y, int r0, int r1) {
         byte[] q = a.codes();
         float[] d = a.scales();
-        int k = a.cols();
         int nb = a.blocksPerRow();
         for (int r = r0; r < r1; r++) {
             float sum = 0f;
             for (int b = 0; b < nb; b++) {
                 float block = 0f;
-                int at = r * k + b * BLOCK;
+                int at = a.blockOffset(r, b);
                 for (int j = 0; j < BLOCK; j++) {
                     block += q[at + j] * x[b * BLOCK + j];
                 }
-                sum += block * d[r * nb + b];
+                sum += block * d[a.scaleIndex(r, b)];
             }
             y[r] = sum;
         }
     }
 
-    /** Vector API {@code y[r]} for rows {@code [r0, r1)}. */
+    /**
+     * Vector API {@code y[r]} for rows {@code [r0, r1)}: whole groups of four rows at once, reading
+     * their interleaved blocks in order; rows before the first whole group in the range and after
+     * the last one alone.
+     */
     static void gemvRowsSimd(Q8_0Matrix a, float[] x, float[] y, int r0, int r1) {
         byte[] q = a.codes();
         float[] d = a.scales();
         int k = a.cols();
         int nb = a.blocksPerRow();
+        int wholeGroupsEnd = Math.min(r1, a.rows() - a.rows() % GROUP);
         int r = r0;
-        for (; r + 4 <= r1; r += 4) {
+        for (; r < r1 && r % GROUP != 0; r++) {
+            y[r] = rowSimd(a, x, r);
+        }
+        for (; r + GROUP <= wholeGroupsEnd; r += GROUP) {
             int q0 = r * k;
-            int q1 = q0 + k;
-            int q2 = q1 + k;
-            int q3 = q2 + k;
             int d0 = r * nb;
             FloatVector acc0 = FloatVector.zero(S);
             FloatVector acc1 = acc0;
@@ -80,21 +86,23 @@ final class Q8_0Kernels {
             FloatVector acc3 = acc0;
             for (int b = 0; b < nb; b++) {
                 int c = b * BLOCK;
+                int at = q0 + b * GROUP * BLOCK;
                 FloatVector s0 = FloatVector.zero(S);
                 FloatVector s1 = s0;
                 FloatVector s2 = s0;
                 FloatVector s3 = s0;
                 for (int j = 0; j < BLOCK; j += L) {
                     FloatVector xv = FloatVector.fromArray(S, x, c + j);
-                    s0 = widen(q, q0 + c + j).fma(xv, s0);
-                    s1 = widen(q, q1 + c + j).fma(xv, s1);
-                    s2 = widen(q, q2 + c + j).fma(xv, s2);
-                    s3 = widen(q, q3 + c + j).fma(xv, s3);
+                    s0 = widen(q, at + j).fma(xv, s0);
+                    s1 = widen(q, at + BLOCK + j).fma(xv, s1);
+                    s2 = widen(q, at + 2 * BLOCK + j).fma(xv, s2);
+                    s3 = widen(q, at + 3 * BLOCK + j).fma(xv, s3);
                 }
-                acc0 = s0.fma(FloatVector.broadcast(S, d[d0 + b]), acc0);
-                acc1 = s1.fma(FloatVector.broadcast(S, d[d0 + nb + b]), acc1);
-                acc2 = s2.fma(FloatVector.broadcast(S, d[d0 + 2 * nb + b]), acc2);
-                acc3 = s3.fma(FloatVector.broadcast(S, d[d0 + 3 * nb + b]), acc3);
+                int ds = d0 + b * GROUP;
+                acc0 = s0.fma(FloatVector.broadcast(S, d[ds]), acc0);
+                acc1 = s1.fma(FloatVector.broadcast(S, d[ds + 1]), acc1);
+                acc2 = s2.fma(FloatVector.broadcast(S, d[ds + 2]), acc2);
+                acc3 = s3.fma(FloatVector.broadcast(S, d[ds + 3]), acc3);
             }
             y[r] = acc0.reduceLanes(VectorOperators.ADD);
             y[r + 1] = acc1.reduceLanes(VectorOperators.ADD);
@@ -102,18 +110,25 @@ final class Q8_0Kernels {
             y[r + 3] = acc3.reduceLanes(VectorOperators.ADD);
         }
         for (; r < r1; r++) {
-            int q0 = r * k;
-            FloatVector acc = FloatVector.zero(S);
-            for (int b = 0; b < nb; b++) {
-                int c = b * BLOCK;
-                FloatVector s = FloatVector.zero(S);
-                for (int j = 0; j < BLOCK; j += L) {
-                    s = widen(q, q0 + c + j).fma(FloatVector.fromArray(S, x, c + j), s);
-                }
-                acc = s.fma(FloatVector.broadcast(S, d[r * nb + b]), acc);
-            }
-            y[r] = acc.reduceLanes(VectorOperators.ADD);
+            y[r] = rowSimd(a, x, r);
         }
+    }
+
+    /** Vector API {@code y[r]} of one row, wherever its blocks are. */
+    private static float rowSimd(Q8_0Matrix a, float[] x, int r) {
+        byte[] q = a.codes();
+        float[] d = a.scales();
+        FloatVector acc = FloatVector.zero(S);
+        for (int b = 0; b < a.blocksPerRow(); b++) {
+            int c = b * BLOCK;
+            int at = a.blockOffset(r, b);
+            FloatVector s = FloatVector.zero(S);
+            for (int j = 0; j < BLOCK; j += L) {
+                s = widen(q, at + j).fma(FloatVector.fromArray(S, x, c + j), s);
+            }
+            acc = s.fma(FloatVector.broadcast(S, d[a.scaleIndex(r, b)]), acc);
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
     }
 
     /** The {@code L} codes at {@code q[offset]} as float lanes. */

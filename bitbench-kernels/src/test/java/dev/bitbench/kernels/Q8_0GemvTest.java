@@ -2,6 +2,7 @@ package dev.bitbench.kernels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.bitbench.kernels.parallel.Parallel;
 import dev.bitbench.kernels.quant.Q8_0Matrix;
@@ -69,15 +70,79 @@ class Q8_0GemvTest {
             double magnitude = 0;
             double bound = 0;
             for (int c = 0; c < k; c++) {
-                double w = q.codes()[r * k + c] * (double) q.scales()[r * (k / 32) + c / 32];
+                double scale = q.scales()[q.scaleIndex(r, c / 32)];
+                double w = q.codes()[q.blockOffset(r, c / 32) + c % 32] * scale;
                 stored += w * x[c];
                 exact += (double) a[r * k + c] * x[c];
                 magnitude += Math.abs(w * x[c]);
-                bound += Math.abs(x[c]) * q.scales()[r * (k / 32) + c / 32] / 2;
+                bound += Math.abs(x[c]) * scale / 2;
             }
             double slack = 1e-5 * magnitude + Float.MIN_NORMAL;
             assertThat((double) y[r]).as("row %d vs stored form", r).isCloseTo(stored, within(slack));
             assertThat((double) y[r]).as("row %d vs original", r).isCloseTo(exact, within(bound + slack));
+        }
+    }
+
+    @Test
+    void interleavesTheBlocksOfFourRowsAndLeavesALastPartialGroupPacked() {
+        // 5 rows of 2 blocks: rows 0-3 are a group (blocks r0b0 r1b0 r2b0 r3b0 r0b1 ...), row 4 alone
+        float[] a = new float[5 * 64];
+        for (int r = 0; r < 5; r++) {
+            for (int c = 0; c < 64; c++) {
+                a[r * 64 + c] = r * 64 + c == 0 ? 0.5f : 127f; // every block's absmax is 127: d = 1
+            }
+        }
+        a[1 * 64 + 32 + 3] = 5f; // row 1, block 1, code 3
+        a[4 * 64 + 32 + 7] = -9f; // row 4, block 1, code 7
+        Q8_0Matrix q = Q8_0Matrix.fromFloat(a, 5, 64);
+        assertThat(q.blockOffset(1, 0)).isEqualTo(32);
+        assertThat(q.blockOffset(0, 1)).isEqualTo(128);
+        assertThat(q.blockOffset(1, 1)).isEqualTo(160);
+        assertThat(q.blockOffset(4, 0)).isEqualTo(256);
+        assertThat(q.blockOffset(4, 1)).isEqualTo(288);
+        assertThat(q.scaleIndex(3, 1)).isEqualTo(7);
+        assertThat(q.scaleIndex(4, 1)).isEqualTo(9);
+        assertThat(q.codes()[160 + 3]).isEqualTo((byte) 5);
+        assertThat(q.codes()[288 + 7]).isEqualTo((byte) -9);
+        assertThat(q.codes()[0]).isEqualTo((byte) 1); // 0.5 in a block of absmax 127 (block 0, row 0)
+        assertThat(q.value(1, 35)).isEqualTo(5f);
+        assertThat(q.value(4, 39)).isEqualTo(-9f);
+        assertThat(q.value(2, 10)).isEqualTo(127f);
+    }
+
+    @Test
+    void anyRowRangeOfTheVectorKernelMatchesTheScalarTwin() {
+        SplittableRandom random = new SplittableRandom(11);
+        int m = 13;
+        int k = 96;
+        float[] a = new float[m * k];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) random.nextDouble(-1, 1);
+        }
+        float[] x = new float[k];
+        for (int i = 0; i < k; i++) {
+            x[i] = (float) random.nextDouble(-1, 1);
+        }
+        Q8_0Matrix q = Q8_0Matrix.fromFloat(a, m, k);
+        float[] expected = new float[m];
+        Q8_0Kernels.gemvRowsScalar(q, x, expected, 0, m);
+        for (int r0 = 0; r0 <= m; r0++) {
+            for (int r1 = r0; r1 <= m; r1++) {
+                float[] y = new float[m];
+                java.util.Arrays.fill(y, Float.NaN);
+                Q8_0Kernels.gemvRowsSimd(q, x, y, r0, r1);
+                for (int r = 0; r < m; r++) {
+                    if (r < r0 || r >= r1) {
+                        assertThat(y[r])
+                                .as("row %d outside [%d, %d)", r, r0, r1)
+                                .isNaN();
+                    } else {
+                        assertThat(y[r])
+                                .as("row %d of [%d, %d)", r, r0, r1)
+                                .isCloseTo(expected[r], org.assertj.core.data.Offset.offset(1e-4f));
+                    }
+                }
+            }
         }
     }
 

@@ -12,12 +12,20 @@ import java.util.Objects;
  * most {@code d / 2}. Scales are kept in float (ggml rounds them to half precision; this class
  * does not, so its error bound is the tighter one).
  *
+ * <p>Layout: rows are stored in groups of {@link #GROUP} = 4, and within a group the blocks are
+ * interleaved ({@code row 0 block 0, row 1 block 0, …, row 3 block 0, row 0 block 1, …}; the
+ * last group may have fewer rows), so a kernel that computes four rows at once reads the codes as
+ * one sequential stream instead of four. {@link #blockOffset} and {@link #scaleIndex} give where
+ * a block is; scales are interleaved the same way.
+ *
  * <p>Immutable by contract: {@link #codes()} and {@link #scales()} are the live arrays, for
  * kernels, which must not modify them.
  */
 public final class Q8_0Matrix {
     /** Values per block. */
     public static final int BLOCK = 32;
+    /** Rows whose blocks are interleaved. */
+    public static final int GROUP = 4;
 
     private final int rows;
     private final int cols;
@@ -48,7 +56,7 @@ public final class Q8_0Matrix {
             for (int c = 0; c < cols; c++) {
                 row[c] = Fp16.toFloat(half[r * cols + c]);
             }
-            quantizeRow(row, r, cols, codes, scales);
+            quantizeRow(row, r, rows, cols, codes, scales);
         }
         return new Q8_0Matrix(rows, cols, codes, scales);
     }
@@ -66,7 +74,7 @@ public final class Q8_0Matrix {
         float[] scales = new float[rows * (cols / BLOCK)];
         for (int r = 0; r < rows; r++) {
             System.arraycopy(values, r * cols, row, 0, cols);
-            quantizeRow(row, r, cols, codes, scales);
+            quantizeRow(row, r, rows, cols, codes, scales);
         }
         return new Q8_0Matrix(rows, cols, codes, scales);
     }
@@ -82,7 +90,7 @@ public final class Q8_0Matrix {
         }
     }
 
-    private static void quantizeRow(float[] row, int r, int cols, byte[] codes, float[] scales) {
+    private static void quantizeRow(float[] row, int r, int rows, int cols, byte[] codes, float[] scales) {
         int blocks = cols / BLOCK;
         for (int b = 0; b < blocks; b++) {
             float amax = 0f;
@@ -96,14 +104,14 @@ public final class Q8_0Matrix {
             }
             float d = amax / 127f;
             float inverse = d == 0f ? 0f : 1f / d;
-            int at = r * cols + b * BLOCK;
+            int at = BLOCK * scaleIndex(r, b, rows, blocks);
             for (int j = 0; j < BLOCK; j++) {
                 float scaled = row[b * BLOCK + j] * inverse;
                 // C's roundf, as ggml: halves away from zero
                 int q = (int) Math.copySign(Math.floor(Math.abs(scaled) + 0.5f), scaled);
                 codes[at + j] = (byte) Math.max(-127, Math.min(127, q));
             }
-            scales[r * blocks + b] = d;
+            scales[scaleIndex(r, b, rows, blocks)] = d;
         }
     }
 
@@ -120,21 +128,40 @@ public final class Q8_0Matrix {
         return cols / BLOCK;
     }
 
-    /** Row-major codes, {@code rows * cols}; live array, do not modify. */
+    /** The codes, {@code rows * cols} in the layout of the class comment; live array, do not modify. */
     public byte[] codes() {
         return codes;
     }
 
-    /** Block scales, row-major {@code [rows x cols / 32]}; live array, do not modify. */
+    /** The block scales, {@code rows * cols / 32} interleaved as the codes; live array, do not modify. */
     public float[] scales() {
         return scales;
     }
 
+    /** Where the 32 codes of block {@code b} of row {@code r} start in {@link #codes()}. */
+    public int blockOffset(int r, int b) {
+        return BLOCK * scaleIndex(r, b);
+    }
+
+    /** The index of the scale of block {@code b} of row {@code r} in {@link #scales()}. */
+    public int scaleIndex(int r, int b) {
+        Objects.checkIndex(r, rows);
+        Objects.checkIndex(b, blocksPerRow());
+        return scaleIndex(r, b, rows, blocksPerRow());
+    }
+
+    /** Block {@code (r, b)}'s index among all blocks: its group's blocks, then interleaved within it. */
+    private static int scaleIndex(int r, int b, int rows, int blocks) {
+        int first = r - r % GROUP;
+        int inGroup = Math.min(GROUP, rows - first);
+        return first * blocks + b * inGroup + (r - first);
+    }
+
     /** The value {@code (r, c)} stands for. */
     public float value(int r, int c) {
-        Objects.checkIndex(r, rows);
         Objects.checkIndex(c, cols);
-        return codes[r * cols + c] * scales[r * blocksPerRow() + c / BLOCK];
+        int b = c / BLOCK;
+        return codes[blockOffset(r, b) + c % BLOCK] * scales[scaleIndex(r, b)];
     }
 
     /** Bytes held: one per code and four per block scale. */
