@@ -93,6 +93,56 @@ class TernaryOpsTest {
         assertThat(dots).containsExactly(-128 * cols, 128 * cols, -128, 0, 0);
     }
 
+    static Stream<Arguments> backendsAndBatches() {
+        // batches from 4 tokens to a prompt's 64 (the random test above uses 3): a batched kernel
+        // that shares weight loads between tokens must agree with the scalar one for each
+        return backends()
+                .flatMap(b -> IntStream.of(4, 5, 7, 8, 9, 64)
+                        .mapToObj(tokens -> Arguments.of(b.get()[0], b.get()[1], tokens)));
+    }
+
+    @ParameterizedTest(name = "{0} tokens {2}")
+    @MethodSource("backendsAndBatches")
+    void gemmOfBatchesMatchesScalarExactly(String name, TernaryOps ops, int tokens) {
+        Random rnd = new Random(17L * tokens);
+        for (int[] shape : new int[][] {{1, 9}, {33, 257}, {67, 1030}, {130, 121}}) {
+            PackedTernaryMatrix w = randomWeights(rnd, shape[0], shape[1]);
+            Int8Activations x = randomActivations(rnd, tokens, shape[1]);
+            float[] expected = new float[tokens * shape[0]];
+            float[] actual = new float[tokens * shape[0]];
+            SCALAR.bitLinearGemm(w, x, expected);
+            ops.bitLinearGemm(w, x, actual);
+            assertThat(actual)
+                    .as("gemm %s x %d tokens", Arrays.toString(shape), tokens)
+                    .containsExactly(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void gemmSumsExtremesExactlyAcrossManyGroupsForEveryTokenOfABatch(String name, TernaryOps ops) {
+        // as sumsExtremesExactlyAcrossManyGroups, through the GEMM: 5 tokens alternating +127 and
+        // -128 in every column, so every token's 16-bit accumulators reach their bound
+        int cols = 40 * 256 + 17;
+        byte[] trits = new byte[2 * cols];
+        Arrays.fill(trits, 0, cols, (byte) 1);
+        Arrays.fill(trits, cols, 2 * cols, (byte) -1);
+        PackedTernaryMatrix w = PackedTernaryMatrix.pack(trits, 2, cols, 1f);
+        int tokens = 5;
+        byte[] xv = new byte[tokens * cols];
+        for (int t = 0; t < tokens; t++) {
+            Arrays.fill(xv, t * cols, (t + 1) * cols, (byte) (t % 2 == 0 ? 127 : -128));
+        }
+        float[] ones = new float[tokens];
+        Arrays.fill(ones, 1f);
+        float[] y = new float[tokens * 2];
+        ops.bitLinearGemm(w, new Int8Activations(xv, ones, tokens, cols), y);
+        for (int t = 0; t < tokens; t++) {
+            float v = t % 2 == 0 ? 127f * cols : -128f * cols;
+            assertThat(new float[] {y[2 * t], y[2 * t + 1]}).as("token %d", t).containsExactly(v, -v);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void appliesWeightAndTokenScalesPerOutput(String name, TernaryOps ops) {
