@@ -74,7 +74,7 @@ class SlowdownInjectionTest {
     }
 
     @Test
-    void everyKernelQuantAndBitlinearBenchmarkExtendsTheSlowdownHook() throws Exception {
+    void everyKernelQuantBitlinearAndInferenceBenchmarkExtendsTheSlowdownHook() throws Exception {
         List<String> wired = new ArrayList<>();
         ClassLoader loader = getClass().getClassLoader();
         try (BufferedReader in = new BufferedReader(
@@ -86,7 +86,7 @@ class SlowdownInjectionTest {
                 }
                 BenchmarkListEntry entry = new BenchmarkListEntry(line);
                 String name = entry.getUsername();
-                if (!name.matches("dev\\.bitbench\\.suite\\.(kernels|quant|bitlinear)\\..*")) {
+                if (!name.matches("dev\\.bitbench\\.suite\\.(kernels|quant|bitlinear|inference)\\..*")) {
                     continue;
                 }
                 Class<?> state = load(entry.getUserClassQName(), loader);
@@ -96,8 +96,8 @@ class SlowdownInjectionTest {
                 wired.add(name);
             }
         }
-        // 17 kernels, 2 quant, 2 packed, 1 bitlinear, 1 transformer benchmark methods
-        assertThat(wired).hasSize(23);
+        // 17 kernels, 2 quant, 2 packed, 1 bitlinear, 1 transformer, 4 inference benchmark methods
+        assertThat(wired).hasSize(27);
     }
 
     /** A class by its JMH name, in which a nested class is joined with a dot. */

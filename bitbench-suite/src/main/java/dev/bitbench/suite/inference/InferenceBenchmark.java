@@ -7,6 +7,8 @@ import dev.bitbench.inference.model.NumericsMode;
 import dev.bitbench.kernels.Backends;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
+import dev.bitbench.suite.SlowdownHook;
+import dev.bitbench.suite.SlowdownInjection;
 import dev.bitbench.suite.WorkUnit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,7 +53,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class InferenceBenchmark {
+public class InferenceBenchmark extends SlowdownHook {
     /** Tokens of one measured generation. */
     public static final int DECODE_TOKENS = 64;
     /** Prompts and generations run untimed at trial set-up (one for {@code tiny}). */
@@ -113,7 +115,10 @@ public class InferenceBenchmark {
     @Benchmark
     @Bench(group = "inference", op = "load", dtype = "tq2_0", shape = "{model}", work = "1", unit = WorkUnit.OP)
     public Object load() throws IOException {
-        return BitnetModel.load(file);
+        long t0 = SlowdownInjection.start(slowdown);
+        BitnetModel loaded = BitnetModel.load(file);
+        SlowdownInjection.finish(slowdown, t0);
+        return loaded;
     }
 
     /** Processes the whole prompt from an empty cache: the time to first token. */
@@ -126,8 +131,11 @@ public class InferenceBenchmark {
             work = "{prompt}",
             unit = WorkUnit.TOKEN)
     public float[] prefill() {
+        long t0 = SlowdownInjection.start(slowdown);
         session.reset();
-        return session.forward(promptIds, 0, prompt);
+        float[] logits = session.forward(promptIds, 0, prompt);
+        SlowdownInjection.finish(slowdown, t0);
+        return logits;
     }
 
     /**
@@ -156,11 +164,14 @@ public class InferenceBenchmark {
 
     /** The next of the {@value #DECODE_TOKENS} steps after the prompt, from the first after the last. */
     private float[] decodeStep() {
+        long t0 = SlowdownInjection.start(slowdown);
         int step = session.position() - prompt;
         if (step >= DECODE_TOKENS) {
             session.truncate(prompt);
             step = 0;
         }
-        return session.forward(generated[step]);
+        float[] logits = session.forward(generated[step]);
+        SlowdownInjection.finish(slowdown, t0);
+        return logits;
     }
 }
