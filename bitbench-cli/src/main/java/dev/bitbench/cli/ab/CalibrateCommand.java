@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
                     + " needed for --target.",
             "--inject PCT [--inject-benchmark ID|REGEX] slows those benchmarks down by PCT %% in B through the"
                     + " suite's test-only hook (environment BITBENCH_INJECT_SLOWDOWN=ID:PCT, inherited by the"
-                    + " benchmark forks; kernels, quant and bitlinear benchmarks) and reports whether it was"
+                    + " benchmark forks; kernels, quant, bitlinear and inference benchmarks) and reports whether it was"
                     + " detected.",
             "Writes calibration.json and calibration.md to --output and prints the Markdown."
         })
