@@ -176,12 +176,12 @@ public final class SuitePlanner {
     }
 
     /**
-     * The config-vocabulary data type of a benchmark's dtype: the INT8 schemes are {@code i8},
+     * The config-vocabulary data type of a benchmark's dtype: the INT8 schemes and Q8_0 are {@code i8},
      * {@code int4} is {@code i4}, {@code fp16} is {@code f16}; others are their own name.
      */
     static String dtypeCategory(String dtype) {
         return switch (dtype) {
-            case "int8_sym", "int8_asym" -> "i8";
+            case "int8_sym", "int8_asym", "q8_0" -> "i8";
             case "int4" -> "i4";
             case "fp16" -> "f16";
             default -> dtype;

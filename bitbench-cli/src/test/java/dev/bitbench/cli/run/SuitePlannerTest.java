@@ -44,6 +44,18 @@ class SuitePlannerTest {
     }
 
     @Test
+    void theQ8_0GemvCountsAsAnInt8DataType() {
+        SuitePlanner.Request onlyI8 = new SuitePlanner.Request(
+                Optional.of(Pattern.compile("^kernels\\.gemv/simd/")), Set.of(), List.of(), 1, Set.of(), Set.of("i8"));
+        assertThat(ids(onlyI8)).containsExactly("kernels.gemv/simd/q8_0/1024x1024");
+        assertThat(ids(request("^kernels\\.gemv/simd/", Set.of(), List.of(), 1)))
+                .containsExactlyInAnyOrder(
+                        "kernels.gemv/simd/f32/1024x1024",
+                        "kernels.gemv/simd/f16/1024x1024",
+                        "kernels.gemv/simd/q8_0/1024x1024");
+    }
+
+    @Test
     void profilesKeepTheSmallestSizesAndSizesReplaceThem() {
         assertThat(ids(request("^kernels\\.matmul/scalar", Set.of(), List.of(), 1)))
                 .containsExactly("kernels.matmul/scalar/f32/256x256");

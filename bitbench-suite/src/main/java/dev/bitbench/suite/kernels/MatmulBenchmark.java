@@ -3,6 +3,7 @@ package dev.bitbench.suite.kernels;
 import dev.bitbench.kernels.Backend;
 import dev.bitbench.kernels.Backends;
 import dev.bitbench.kernels.Fp16;
+import dev.bitbench.kernels.quant.Q8_0Matrix;
 import dev.bitbench.suite.Bench;
 import dev.bitbench.suite.SeededInputs;
 import dev.bitbench.suite.SlowdownHook;
@@ -74,7 +75,11 @@ public class MatmulBenchmark extends SlowdownHook {
         return c;
     }
 
-    /** Matrix-vector products, the one-token path: f32 weights, or f16-stored weights. */
+    /**
+     * Matrix-vector products, the one-token path: f32 weights, f16-stored weights, or the same
+     * weights quantized to ggml's Q8_0 blocks (the inference engine's output head) with float
+     * activations.
+     */
     @State(Scope.Benchmark)
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -82,7 +87,7 @@ public class MatmulBenchmark extends SlowdownHook {
         @Param({"scalar", "simd", "parallel"})
         public String backend;
 
-        @Param({"f32", "f16"})
+        @Param({"f32", "f16", "q8_0"})
         public String dtype;
 
         @Param({"1024", "2048", "4096"})
@@ -91,6 +96,7 @@ public class MatmulBenchmark extends SlowdownHook {
         private Backend ops;
         private float[] a;
         private short[] a16;
+        private Q8_0Matrix q8;
         private float[] x;
         private float[] y;
 
@@ -107,6 +113,9 @@ public class MatmulBenchmark extends SlowdownHook {
                     a16[i] = Fp16.fromFloat(a[i]);
                 }
                 a = null;
+            } else if (dtype.equals("q8_0")) {
+                q8 = Q8_0Matrix.fromFloat(a, size, size);
+                a = null;
             }
         }
 
@@ -122,6 +131,8 @@ public class MatmulBenchmark extends SlowdownHook {
             long t0 = SlowdownInjection.start(slowdown);
             if (a16 != null) {
                 ops.matrix().gemvF16(a16, x, y, size, size);
+            } else if (q8 != null) {
+                ops.matrix().gemvQ8_0(q8, x, y);
             } else {
                 ops.matrix().gemv(a, x, y, size, size);
             }
