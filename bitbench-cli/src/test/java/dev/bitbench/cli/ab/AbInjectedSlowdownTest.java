@@ -99,12 +99,14 @@ class AbInjectedSlowdownTest {
         System.out.println(shown); // the verdicts, for the build log, also when skipped below
         // decided without looking at the report: a machine that got busy during the rounds timed nothing
         assumeQuiet("after the rounds");
-        assumeResolvable(find(report, UNTOUCHED, "time"), shown);
-        assumeResolvable(find(report, SLOWED, "time"), shown);
+        // failed trials fail the test (they would leave too few pairs and a NaN interval, skipped below)
         assertThat(report.trials())
                 .as(shown)
                 .hasSize(ROUNDS * 2 * 2)
                 .allSatisfy(t -> assertThat(t.error()).isNull());
+        // from the report, but only its precision: rounds that cannot resolve 20 % decide no level
+        assumeResolvable(find(report, UNTOUCHED, "time"), shown);
+        assumeResolvable(find(report, SLOWED, "time"), shown);
         PairedComparison slowTime = find(report, SLOWED, "time");
         PairedComparison slowThroughput = find(report, SLOWED, "throughput");
         // the hook lengthens each operation by 20 % of its own time: B/A of time near 1.2
