@@ -52,11 +52,12 @@ final class Q8_0Kernels {
             float sum = 0f;
             for (int b = 0; b < nb; b++) {
                 float block = 0f;
-                int at = a.blockOffset(r, b);
+                int index = a.scaleIndex(r, b);
+                int at = BLOCK * index;
                 for (int j = 0; j < BLOCK; j++) {
                     block += q[at + j] * x[b * BLOCK + j];
                 }
-                sum += block * d[a.scaleIndex(r, b)];
+                sum += block * d[index];
             }
             y[r] = sum;
         }
@@ -121,12 +122,13 @@ final class Q8_0Kernels {
         FloatVector acc = FloatVector.zero(S);
         for (int b = 0; b < a.blocksPerRow(); b++) {
             int c = b * BLOCK;
-            int at = a.blockOffset(r, b);
+            int index = a.scaleIndex(r, b);
+            int at = BLOCK * index;
             FloatVector s = FloatVector.zero(S);
             for (int j = 0; j < BLOCK; j += L) {
                 s = widen(q, at + j).fma(FloatVector.fromArray(S, x, c + j), s);
             }
-            acc = s.fma(FloatVector.broadcast(S, d[a.scaleIndex(r, b)]), acc);
+            acc = s.fma(FloatVector.broadcast(S, d[index]), acc);
         }
         return acc.reduceLanes(VectorOperators.ADD);
     }

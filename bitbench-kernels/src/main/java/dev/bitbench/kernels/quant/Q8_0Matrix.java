@@ -160,8 +160,8 @@ public final class Q8_0Matrix {
     /** The value {@code (r, c)} stands for. */
     public float value(int r, int c) {
         Objects.checkIndex(c, cols);
-        int b = c / BLOCK;
-        return codes[blockOffset(r, b) + c % BLOCK] * scales[scaleIndex(r, b)];
+        int block = scaleIndex(r, c / BLOCK);
+        return codes[BLOCK * block + c % BLOCK] * scales[block];
     }
 
     /** Bytes held: one per code and four per block scale. */
